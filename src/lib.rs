@@ -1,0 +1,115 @@
+//! Offline validation of the payloads that create and verify Dwolla Customers.
+//!
+//! One engine, natively and in WebAssembly, so a signup form and the server behind
+//! it give the very same answers. It enforces every field rule of Dwolla's Customer
+//! guides (names, PO boxes, states, ZIPs, ages, SSNs, phones, e-mail, IP addresses,
+//! correlation ids) and reports errors in Dwolla's own shape and codes.
+//!
+//! # Two layers
+//!
+//! * [`validate`] judges a payload exactly as it would be sent: strict, nothing
+//!   silently fixed. A payload it accepts is not refused by the API for format.
+//! * [`normalize()`] is the helpful layer a form calls first: trims, collapses
+//!   spaces, uppercases the state, strips the dashes from `202-99-1516`. It never
+//!   guesses.
+//!
+//! # A first example
+//!
+//! ```
+//! use dwolla_validator::{validate, Code, Operation, Options};
+//! use serde_json::json;
+//!
+//! let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+//! let payload = json!({
+//!     "firstName": "John", "lastName": "Doe", "email": "johndoe@email.net",
+//!     "type": "personal", "address1": "PO Box 12", "city": "Some City",
+//!     "state": "NY", "postalCode": "11101", "dateOfBirth": "1970-01-01",
+//!     "ssn": "1234"
+//! });
+//!
+//! let report = validate(&payload, &Options::new(today));
+//! assert!(!report.valid);
+//! assert_eq!(report.errors[0].path, "/address1");
+//! assert_eq!(report.errors[0].code, Code::NotAllowed);
+//!
+//! // On retry the full SSN is needed too.
+//! let retry = validate(&payload, &Options::new(today).operation(Operation::Retry));
+//! assert_eq!(retry.errors[1].path, "/ssn");
+//! ```
+//!
+//! # Where to look
+//!
+//! * [`rules`]: every rule, one module each, with its id and examples.
+//! * [`shapes`]: which fields each payload has and which rules apply to each.
+//! * [`report`]: the report, Dwolla's codes and the HAL error body.
+//! * [`normalize`](mod@normalize): the helpful layer.
+//! * [`request`]: typed request structs.
+//!
+//! Nothing reads a clock or global state: *today* and the operation arrive in
+//! [`Options`]. Messages never contain the value they reject.
+
+#![deny(missing_docs)]
+
+pub mod messages;
+pub mod normalize;
+pub mod options;
+pub mod report;
+pub mod request;
+pub mod rules;
+pub mod shapes;
+
+pub use messages::Msg;
+pub use normalize::normalize;
+pub use options::{parse_date, Operation, Options};
+#[cfg(not(target_arch = "wasm32"))]
+pub use options::today_utc;
+pub use report::{Code, Issue, Report};
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// Validates a whole payload, choosing its shape from `type`.
+pub fn validate(payload: &Value, opts: &Options) -> Report {
+    shapes::validate_payload(payload, opts)
+}
+
+/// Validates a typed request (any `Serialize` value, such as
+/// [`request::PersonalCustomer`]) as the JSON it serializes to.
+pub fn validate_request<T: Serialize>(request: &T, opts: &Options) -> Report {
+    match serde_json::to_value(request) {
+        Ok(v) => validate(&v, opts),
+        Err(_) => validate(&Value::Null, opts),
+    }
+}
+
+/// Validates one field of a payload shape by name, for feedback as a person types.
+///
+/// `shape` is a shape name from [`shapes::SHAPES`] (`"personal"`, `"unverified"`).
+/// An unknown shape or field name is reported as `NotAllowed` at the field's path.
+///
+/// ```
+/// use dwolla_validator::{validate_field, Options};
+/// use serde_json::json;
+/// let opts = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+/// let r = validate_field("personal", "postalCode", &json!("5031"), &opts);
+/// assert_eq!(r.errors[0].code.as_str(), "InvalidFormat");
+/// assert!(validate_field("personal", "postalCode", &json!("50314"), &opts).valid);
+/// ```
+pub fn validate_field(shape: &str, field: &str, value: &Value, opts: &Options) -> Report {
+    match shapes::shape_named(shape) {
+        Some(s) => shapes::validate_field(s, field, value, opts),
+        None => {
+            let mut r = Report::ok();
+            r.push(shapes::issue(
+                Code::NotAllowed,
+                Msg::TypeUnknown {
+                    suggestion: rules::unknown_field::suggest(shape, rules::customer_type::KNOWN_TYPES),
+                },
+                "Type",
+                "/type".to_string(),
+                rules::customer_type::INFO.id,
+            ));
+            r
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! Every sentence the validator can say, in one catalog.
+//!
+//! A rule reports a [`Msg`]; the report turns it into a sentence that names the
+//! field by its label ("Date of birth must ..."). Messages say what is wrong and how
+//! to fix it, and never contain the rejected value: they are built only from the
+//! field's label and constants of the rule.
+
+/// Which sentence to say. Parameters are constants of the rule, never input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Msg {
+    /// Missing, `null`, empty or blank.
+    Required,
+    /// Not a JSON string.
+    NotString,
+    /// Longer than `max` characters.
+    TooLong {
+        /// The most characters allowed.
+        max: u32,
+    },
+    /// Shorter than `min` characters.
+    TooShort {
+        /// The fewest characters allowed.
+        min: u32,
+    },
+    /// One of Dwolla's forbidden characters.
+    ForbiddenCharacter,
+    /// A control, zero-width or bidi character.
+    InvisibleCharacter,
+    /// A digit where none may be.
+    ContainsDigits,
+    /// A post-office box.
+    PoBox,
+    /// A state code in lowercase.
+    StateCase,
+    /// Not two letters.
+    StateFormat,
+    /// Two letters Dwolla does not accept.
+    StateUnknown,
+    /// Not a ZIP or ZIP+4.
+    PostalCode,
+    /// Not `YYYY-MM-DD`.
+    DateFormat,
+    /// `YYYY-MM-DD` but no such day.
+    DateNotReal,
+    /// Younger than `min` years.
+    TooYoung {
+        /// Youngest age accepted.
+        min: u32,
+    },
+    /// Older than `max` years.
+    TooOld {
+        /// Oldest age accepted.
+        max: u32,
+    },
+    /// Digits with separators (an SSN or EIN written `123-45-6789`).
+    DigitsOnly,
+    /// Wrong number of SSN digits on create.
+    SsnLength,
+    /// Not the full SSN on retry.
+    SsnFull,
+    /// A phone number with the wrong number of digits.
+    PhoneLength,
+    /// Not an e-mail address.
+    Email,
+    /// An e-mail address over the length limits.
+    EmailTooLong,
+    /// Not an IP address.
+    IpAddress,
+    /// Characters a correlationId may not have.
+    CorrelationId,
+    /// Not one of the allowed values.
+    OneOf {
+        /// The allowed values, for the message.
+        allowed: &'static [&'static str],
+    },
+    /// A field the payload shape does not define.
+    UnknownField {
+        /// A known field whose name is close.
+        suggestion: Option<&'static str>,
+    },
+    /// No `type`, but fields only a verified Customer has.
+    TypeRequiredForVerified,
+    /// A `type` Dwolla does not know.
+    TypeUnknown {
+        /// A known type whose name is close.
+        suggestion: Option<&'static str>,
+    },
+    /// The payload (or a nested field) is not a JSON object.
+    NotObject,
+}
+
+impl Msg {
+    /// The English sentence for a field labelled `label` ("First name").
+    pub fn render(self, label: &str) -> String {
+        match self {
+            Msg::Required => format!("{label} is required."),
+            Msg::NotString => format!("{label} must be a string in quotes, not a number, boolean, array or object."),
+            Msg::TooLong { max } => format!("{label} must be at most {max} characters."),
+            Msg::TooShort { min: 1 } => format!("{label} must not be empty."),
+            Msg::TooShort { min } => format!("{label} must be at least {min} characters."),
+            Msg::ForbiddenCharacter => format!(
+                "{label} must not contain any of these characters: < > = \" ` ! ? % ~ $ {{ }} \\."
+            ),
+            Msg::InvisibleCharacter => format!(
+                "{label} must not contain control, zero-width or text-direction characters; retype it."
+            ),
+            Msg::ContainsDigits => format!("{label} must not contain digits."),
+            Msg::PoBox => format!("{label} must be a street address where the person lives, not a PO box."),
+            Msg::StateCase => format!("{label} must be an uppercase two-letter code, such as CA."),
+            Msg::StateFormat => format!("{label} must be a two-letter state code, such as CA."),
+            Msg::StateUnknown => format!(
+                "{label} must be the code of a US state, DC or a US territory; military codes are not accepted."
+            ),
+            Msg::PostalCode => format!(
+                "{label} must be a 5-digit ZIP code (50314) or a ZIP+4 (50314-1234)."
+            ),
+            Msg::DateFormat => format!("{label} must be a date written YYYY-MM-DD, such as 1980-01-31."),
+            Msg::DateNotReal => format!("{label} must be a real calendar date; check the month and day."),
+            Msg::TooYoung { min } => format!("{label} must show the person is at least {min} years old."),
+            Msg::TooOld { max } => format!("{label} must show the person is at most {max} years old; check the year."),
+            Msg::DigitsOnly => format!("{label} must contain digits only; remove dashes, spaces and brackets."),
+            Msg::SsnLength => format!("{label} must be the last 4 digits or all 9 digits."),
+            Msg::SsnFull => format!("{label} must be all 9 digits when retrying verification."),
+            Msg::PhoneLength => format!("{label} must be exactly 10 digits, without the leading +1."),
+            Msg::Email => format!("{label} must be a valid e-mail address, such as name@example.com."),
+            Msg::EmailTooLong => format!(
+                "{label} must be at most 254 characters, with at most 64 before the @."
+            ),
+            Msg::IpAddress => format!(
+                "{label} must be an IPv4 address such as 203.0.113.7, or an IPv6 address."
+            ),
+            Msg::CorrelationId => format!(
+                "{label} may contain only letters, digits, hyphens, dots and underscores, with no spaces."
+            ),
+            Msg::OneOf { allowed } => {
+                let mut s = format!("{label} must be one of: ");
+                for (i, a) in allowed.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    s.push_str(a);
+                }
+                s.push('.');
+                s
+            }
+            Msg::UnknownField { suggestion: Some(s) } => {
+                format!("This field is not part of this payload; did you mean \"{s}\"?")
+            }
+            Msg::UnknownField { suggestion: None } => {
+                "This field is not part of this payload; remove it.".to_string()
+            }
+            Msg::TypeRequiredForVerified => format!(
+                "{label} is required for a verified Customer: use \"personal\" or \"business\"."
+            ),
+            Msg::TypeUnknown { suggestion } => {
+                let base = format!(
+                    "{label} must be \"personal\", \"business\", \"receive-only\" or \"unverified\""
+                );
+                match suggestion {
+                    Some(s) => format!("{base}; did you mean \"{s}\"?"),
+                    None => format!("{base}."),
+                }
+            }
+            Msg::NotObject => format!("{label} must be a JSON object."),
+        }
+    }
+}

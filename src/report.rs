@@ -1,0 +1,198 @@
+//! What a validation returns: [`Report`], its [`Issue`]s and their [`Code`]s.
+//!
+//! The shape is Dwolla's own: each error is `{code, message, path}` where `path`
+//! is a JSON pointer (`/firstName`, `/controller/address/city`), plus the id of
+//! the rule that produced it (`rule`), so a UI can localize and a team can count.
+//!
+//! A report can be rendered as the exact body Dwolla answers with, so a server can
+//! reply the way Dwolla would:
+//!
+//! ```
+//! use dwolla_validator::{validate, Options};
+//! use serde_json::json;
+//!
+//! let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+//! let report = validate(&json!({"type": "unverified", "lastName": "Doe", "email": "j@example.com"}),
+//!                       &Options::new(today));
+//! let body = report.to_dwolla_error().expect("the report has errors");
+//! assert_eq!(body["code"], "ValidationError");
+//! assert_eq!(body["_embedded"]["errors"][0]["path"], "/firstName");
+//! assert_eq!(body["_embedded"]["errors"][0]["code"], "Required");
+//! ```
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Dwolla's validation error codes.
+///
+/// * `Required`: the field is missing, `null`, empty or blank.
+/// * `InvalidFormat`: wrong JSON type, length, characters or pattern.
+/// * `NotAllowed`: well-formed but not accepted (age out of range, PO box, unknown
+///   state, unknown enum value, unknown field).
+/// * `Invalid`: anything else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Code {
+    /// Missing, `null`, empty or blank.
+    Required,
+    /// Wrong type, length, characters or pattern.
+    InvalidFormat,
+    /// Well-formed but not accepted.
+    NotAllowed,
+    /// Anything else.
+    Invalid,
+}
+
+impl Code {
+    /// The code as Dwolla spells it (`"InvalidFormat"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Required => "Required",
+            Code::InvalidFormat => "InvalidFormat",
+            Code::NotAllowed => "NotAllowed",
+            Code::Invalid => "Invalid",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem with one field.
+///
+/// `message` is one English sentence that says what is wrong and how to fix it. It
+/// never repeats the rejected value: these are SSNs and birth dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issue {
+    /// Dwolla's error code.
+    pub code: Code,
+    /// What is wrong and how to fix it.
+    pub message: String,
+    /// JSON pointer to the field (`""` is the whole payload).
+    pub path: String,
+    /// Stable snake_case id of the rule that produced this issue (see [`crate::rules::RULES`]).
+    pub rule: String,
+}
+
+/// The result of validating a payload or a field.
+///
+/// `valid` is `true` exactly when `errors` is empty. Errors come in the order of the
+/// payload shape's fields, at most one per path (the first rule that fails).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Report {
+    /// `true` when there are no errors.
+    pub valid: bool,
+    /// What the Dwolla API would refuse.
+    pub errors: Vec<Issue>,
+    /// Well-formed data that is likely wrong (quality hints). Warnings never change
+    /// `valid` and never enter the Dwolla error body.
+    #[serde(default)]
+    pub warnings: Vec<Issue>,
+}
+
+/// The fixed top-level message of Dwolla's `ValidationError` body.
+pub const DWOLLA_VALIDATION_MESSAGE: &str =
+    "Validation error(s) present. See embedded errors list for more details.";
+
+impl Report {
+    /// A report with no errors.
+    pub fn ok() -> Self {
+        Report {
+            valid: true,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    pub(crate) fn push(&mut self, issue: Issue) {
+        self.valid = false;
+        self.errors.push(issue);
+    }
+
+    /// The first error at `path`, if any.
+    pub fn error_at(&self, path: &str) -> Option<&Issue> {
+        self.errors.iter().find(|e| e.path == path)
+    }
+
+    /// Dwolla's HAL `ValidationError` body for this report, or `None` when it is valid.
+    ///
+    /// The body is exactly what Dwolla sends with an HTTP 400: a top-level `code` and
+    /// `message`, and the errors under `_embedded.errors`, each with empty `_links`.
+    /// The `rule` ids are ours, not Dwolla's, so they are left out.
+    pub fn to_dwolla_error(&self) -> Option<serde_json::Value> {
+        if self.errors.is_empty() {
+            return None;
+        }
+        let errors: Vec<serde_json::Value> = self
+            .errors
+            .iter()
+            .map(|e| {
+                serde_json::json!({
+                    "code": e.code.as_str(),
+                    "message": e.message,
+                    "path": e.path,
+                    "_links": {}
+                })
+            })
+            .collect();
+        Some(serde_json::json!({
+            "code": "ValidationError",
+            "message": DWOLLA_VALIDATION_MESSAGE,
+            "_embedded": { "errors": errors }
+        }))
+    }
+}
+
+/// Appends one JSON-pointer segment to `base`, escaping `~` and `/` as RFC 6901 says.
+pub(crate) fn pointer(base: &str, segment: &str) -> String {
+    let mut out = String::with_capacity(base.len() + segment.len() + 1);
+    out.push_str(base);
+    out.push('/');
+    for c in segment.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_escapes_tilde_and_slash() {
+        assert_eq!(pointer("", "a/b~c"), "/a~1b~0c");
+        assert_eq!(pointer("/controller", "address"), "/controller/address");
+    }
+
+    #[test]
+    fn valid_report_has_no_dwolla_body() {
+        assert!(Report::ok().to_dwolla_error().is_none());
+    }
+
+    #[test]
+    fn dwolla_body_has_exact_shape() {
+        let mut r = Report::ok();
+        r.push(Issue {
+            code: Code::Required,
+            message: "First name is required.".into(),
+            path: "/firstName".into(),
+            rule: "required".into(),
+        });
+        let body = r.to_dwolla_error().unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({
+                "code": "ValidationError",
+                "message": DWOLLA_VALIDATION_MESSAGE,
+                "_embedded": {"errors": [{"code": "Required", "message": "First name is required.", "path": "/firstName", "_links": {}}]}
+            })
+        );
+    }
+}

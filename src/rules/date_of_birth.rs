@@ -1,0 +1,87 @@
+//! `date_format`: a real calendar date written `YYYY-MM-DD`.
+//!
+//! Exactly ten characters, zero-padded, ASCII digits and hyphens; then the day must
+//! exist (`2001-02-29` does not). Other orders (`01/31/1980`, `31-01-1980`) are
+//! refused rather than guessed at.
+//!
+//! ```
+//! use dwolla_validator::rules::date_of_birth::parse_ymd;
+//! assert!(parse_ymd("2000-02-29").is_some());
+//! assert!(parse_ymd("2001-02-29").is_none());
+//! assert!(parse_ymd("2000-2-9").is_none());
+//! ```
+
+use super::{Ctx, Fail, Rule, RuleInfo};
+use crate::messages::Msg;
+use crate::report::Code;
+use chrono::NaiveDate;
+
+/// Table entry.
+pub const INFO: RuleInfo = RuleInfo {
+    id: "date_format",
+    codes: &[Code::InvalidFormat],
+    summary: "A real calendar date written YYYY-MM-DD, zero-padded.",
+};
+
+fn has_ymd_shape(b: &[u8]) -> bool {
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+fn number(b: &[u8]) -> u32 {
+    b.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'))
+}
+
+/// Parses strict `YYYY-MM-DD`; `None` for any other shape or a day that does not exist.
+pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if !has_ymd_shape(b) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(number(&b[..4]) as i32, number(&b[5..7]), number(&b[8..]))
+}
+
+/// Accepts a real `YYYY-MM-DD` date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateFormat;
+
+impl Rule for DateFormat {
+    fn id(&self) -> &'static str {
+        INFO.id
+    }
+    fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
+        if !has_ymd_shape(value.as_bytes()) {
+            Err(Fail::new(Code::InvalidFormat, Msg::DateFormat))
+        } else if parse_ymd(value).is_none() {
+            Err(Fail::new(Code::InvalidFormat, Msg::DateNotReal))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::ctx;
+
+    #[test]
+    fn shapes() {
+        assert!(DateFormat.check("1970-01-01", &ctx()).is_ok());
+        for bad in ["1970-1-01", "70-01-01", "01/01/1970", "1970/01/01", "1970-01-01T00:00", " 1970-01-01", "１９７０-01-01", ""] {
+            assert_eq!(DateFormat.check(bad, &ctx()).unwrap_err().msg, Msg::DateFormat, "{bad}");
+        }
+    }
+
+    #[test]
+    fn real_days_only() {
+        for bad in ["2001-02-29", "1990-13-01", "1990-00-10", "1990-04-31", "1990-01-00"] {
+            assert_eq!(DateFormat.check(bad, &ctx()).unwrap_err().msg, Msg::DateNotReal, "{bad}");
+        }
+        assert!(DateFormat.check("2000-02-29", &ctx()).is_ok());
+    }
+}

@@ -1,0 +1,147 @@
+//! `email`: the WHATWG HTML "valid e-mail address", with a dot in the domain.
+//!
+//! That is the grammar browsers use for `<input type="email">`, so a form and this
+//! validator agree: a local part of letters, digits and ``.!#$%&'*+/=?^_`{|}~-``,
+//! an `@`, and a domain of labels (letters, digits, inner hyphens, 1–63 each)
+//! separated by dots. Dwolla also needs a dot in the domain (`jane@localhost` is
+//! refused). The local part is at most 64 characters and the whole at most 254.
+//!
+//! ```
+//! use dwolla_validator::rules::email::is_email;
+//! assert!(is_email("jane.doe+dwolla@example.co.uk"));
+//! assert!(!is_email("jane@localhost"));
+//! assert!(!is_email("jane doe@example.com"));
+//! ```
+
+use super::{Ctx, Fail, Rule, RuleInfo};
+use crate::messages::Msg;
+use crate::report::Code;
+
+/// Table entry.
+pub const INFO: RuleInfo = RuleInfo {
+    id: "email",
+    codes: &[Code::InvalidFormat],
+    summary: "The HTML valid e-mail address grammar, a dot in the domain; local part ≤ 64, whole ≤ 254.",
+};
+
+/// Most characters before the `@`.
+pub const MAX_LOCAL: usize = 64;
+/// Most characters in the whole address.
+pub const MAX_TOTAL: usize = 254;
+
+fn is_atext(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&b)
+}
+
+fn is_label(l: &[u8]) -> bool {
+    !l.is_empty()
+        && l.len() <= 63
+        && l[0].is_ascii_alphanumeric()
+        && l[l.len() - 1].is_ascii_alphanumeric()
+        && l.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// Splits a well-formed address into local part and domain; `None` when the
+/// grammar is not met (lengths are not checked here).
+fn split(s: &str) -> Option<(&str, &str)> {
+    let (local, domain) = s.split_once('@')?;
+    let ok = !local.is_empty()
+        && local.bytes().all(is_atext)
+        && domain.contains('.')
+        && domain.as_bytes().split(|&b| b == b'.').all(is_label);
+    ok.then_some((local, domain))
+}
+
+/// `true` for a valid address within the length limits.
+pub fn is_email(s: &str) -> bool {
+    matches!(split(s), Some((local, _)) if local.len() <= MAX_LOCAL && s.len() <= MAX_TOTAL)
+}
+
+/// The domain of a valid address.
+pub fn domain_of(s: &str) -> Option<&str> {
+    split(s).map(|(_, d)| d)
+}
+
+/// Accepts a valid e-mail address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Email;
+
+impl Rule for Email {
+    fn id(&self) -> &'static str {
+        INFO.id
+    }
+    fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
+        // Refuse by length first: it needs no scan of a huge value.
+        if value.len() > MAX_TOTAL {
+            return Err(Fail::new(Code::InvalidFormat, Msg::EmailTooLong));
+        }
+        match split(value) {
+            None => Err(Fail::new(Code::InvalidFormat, Msg::Email)),
+            Some((local, _)) if local.len() > MAX_LOCAL => {
+                Err(Fail::new(Code::InvalidFormat, Msg::EmailTooLong))
+            }
+            Some(_) => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::ctx;
+
+    #[test]
+    fn accepts_whatwg_addresses() {
+        for ok in [
+            "johndoe@email.net",
+            "a@b.co",
+            "first.last+tag@sub.example.com",
+            "o'brien@example.ie",
+            "x!#$%&'*+/=?^_`{|}~-@example.com",
+            "j@1.2",
+            "user@xn--bcher-kva.de",
+        ] {
+            assert!(is_email(ok), "{ok}");
+        }
+    }
+
+    #[test]
+    fn refuses_the_rest() {
+        for bad in [
+            "",
+            "plain",
+            "@example.com",
+            "jane@",
+            "jane@localhost",
+            "jane@@example.com",
+            "jane@exa mple.com",
+            "jane@-example.com",
+            "jane@example-.com",
+            "jane@example..com",
+            "jane@.example.com",
+            "jane@example.com.",
+            "jané@example.com",
+            "jane@exämple.com",
+            "\"jane\"@example.com",
+            "jane@[127.0.0.1]",
+            " jane@example.com",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+            assert_eq!(Email.check(bad, &ctx()).unwrap_err().msg, Msg::Email, "{bad}");
+        }
+    }
+
+    #[test]
+    fn length_limits() {
+        let local64 = "a".repeat(64);
+        assert!(is_email(&format!("{local64}@example.com")));
+        assert_eq!(
+            Email.check(&format!("a{local64}@example.com"), &ctx()).unwrap_err().msg,
+            Msg::EmailTooLong
+        );
+        let long_domain = format!("{}.com", vec!["a".repeat(60); 5].join("."));
+        let addr = format!("j@{long_domain}");
+        assert!(addr.len() > 254);
+        assert_eq!(Email.check(&addr, &ctx()).unwrap_err().msg, Msg::EmailTooLong);
+    }
+}

@@ -1,0 +1,155 @@
+//! The rules: each one a small named unit with a stable id.
+//!
+//! A rule looks at one string value and either accepts it or says what is wrong
+//! with a [`Fail`]: Dwolla's [`Code`] and a [`Msg`] that the report renders as a
+//! sentence naming the field. Rules never see other fields, never read a clock
+//! (*today* comes in [`Ctx`]) and never put the value they reject into a message.
+//!
+//! Which rules apply to which field is not decided here but in the field tables of
+//! [`crate::shapes`]. Every rule is listed in [`RULES`], the table that the README's
+//! rule table, the message tests and the catalog come from.
+//!
+//! | id | code | what it checks |
+//! |---|---|---|
+//! | `required` | Required | present, not `null`, not empty or blank |
+//! | `string_type` | InvalidFormat | the value is a JSON string (never coerced) |
+//! | `length` | InvalidFormat | length in Unicode scalar values within the field's bounds |
+//! | `forbidden_characters` | InvalidFormat | none of `< > = " \` ! ? % ~ $ { } \` |
+//! | `invisible_characters` | InvalidFormat | no control, zero-width or bidi characters |
+//! | `no_digits` | InvalidFormat | no digits (city, title) |
+//! | `po_box` | NotAllowed | not a post-office box, look-alikes included |
+//! | `state` | InvalidFormat / NotAllowed | an uppercase code Dwolla accepts |
+//! | `postal_code` | InvalidFormat | `NNNNN` or `NNNNN-NNNN` |
+//! | `date_format` | InvalidFormat | a real `YYYY-MM-DD` date |
+//! | `age_range` | NotAllowed | 18 to 125 years old on *today* |
+//! | `ssn` | InvalidFormat | 4 or 9 digits; 9 on retry |
+//! | `phone` | InvalidFormat | exactly 10 digits |
+//! | `email` | InvalidFormat | the HTML "valid e-mail address" with a dotted domain |
+//! | `ip_address` | InvalidFormat | IPv4 dotted quad or IPv6 |
+//! | `correlation_id` | InvalidFormat | 1–255 of `A-Z a-z 0-9 - . _` |
+//! | `one_of` | NotAllowed | one of a fixed set of values |
+//! | `unknown_field` | NotAllowed | the shape defines the field |
+//! | `customer_type` | Required / NotAllowed | a `type` Dwolla knows |
+
+use crate::messages::Msg;
+use crate::options::Operation;
+use crate::report::Code;
+use chrono::NaiveDate;
+
+pub mod age_range;
+pub mod correlation_id;
+pub mod customer_type;
+pub mod date_of_birth;
+pub mod email;
+pub mod forbidden_characters;
+pub mod invisible_characters;
+pub mod ip_address;
+pub mod length;
+pub mod no_digits;
+pub mod one_of;
+pub mod phone;
+pub mod po_box;
+pub mod postal_code;
+pub mod presence;
+pub mod ssn;
+pub mod state;
+pub mod unknown_field;
+
+/// What a rule may know besides the value: the operation and *today*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ctx {
+    /// `create` or `retry`.
+    pub operation: Operation,
+    /// The date ages are computed on.
+    pub today: NaiveDate,
+}
+
+/// Why a rule refused a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fail {
+    /// Dwolla's code for this failure.
+    pub code: Code,
+    /// Which sentence to show.
+    pub msg: Msg,
+}
+
+impl Fail {
+    /// A failure with `code` and message `msg`.
+    pub const fn new(code: Code, msg: Msg) -> Self {
+        Fail { code, msg }
+    }
+}
+
+/// One rule over one string value.
+pub trait Rule: Sync {
+    /// The rule's stable snake_case id (`"po_box"`).
+    fn id(&self) -> &'static str;
+    /// Accepts `value` or says why not.
+    fn check(&self, value: &str, ctx: &Ctx) -> Result<(), Fail>;
+}
+
+/// A rule's entry in the table of every rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// Stable snake_case id.
+    pub id: &'static str,
+    /// The code or codes it reports.
+    pub codes: &'static [Code],
+    /// One line a user can read.
+    pub summary: &'static str,
+}
+
+/// Every rule the engine has, in the order of the README's table.
+pub static RULES: &[RuleInfo] = &[
+    presence::REQUIRED,
+    presence::STRING_TYPE,
+    length::INFO,
+    forbidden_characters::INFO,
+    invisible_characters::INFO,
+    no_digits::INFO,
+    po_box::INFO,
+    state::INFO,
+    postal_code::INFO,
+    date_of_birth::INFO,
+    age_range::INFO,
+    ssn::INFO,
+    phone::INFO,
+    email::INFO,
+    ip_address::INFO,
+    correlation_id::INFO,
+    one_of::INFO,
+    unknown_field::INFO,
+    customer_type::INFO,
+];
+
+/// `true` when every byte of `s` is an ASCII digit (and `s` is not empty).
+pub(crate) fn all_ascii_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+pub(crate) fn ctx() -> Ctx {
+    Ctx {
+        operation: Operation::Create,
+        today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_are_unique_snake_case() {
+        let mut seen = std::collections::HashSet::new();
+        for r in RULES {
+            assert!(seen.insert(r.id), "duplicate rule id {}", r.id);
+            assert!(r
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'_'));
+            assert!(!r.summary.is_empty());
+            assert!(!r.codes.is_empty());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! `required` and `string_type`: is there a value, and is it a string?
+//!
+//! These two run before any other rule on a field, in the engine itself, because
+//! they look at the JSON value rather than at a string.
+//!
+//! * `required`: a required field that is missing, `null`, `""` or only whitespace
+//!   is `Required`. An optional field that is missing or `null` is simply absent.
+//! * `string_type`: every Customer field is a JSON string. `"ssn": 1234` is
+//!   `InvalidFormat`, never coerced, because the API would refuse it too.
+//!
+//! ```
+//! use dwolla_validator::rules::presence::is_blank;
+//! assert!(is_blank("  \t"));
+//! assert!(!is_blank(" Jane "));
+//! ```
+
+use super::RuleInfo;
+use crate::report::Code;
+
+/// Table entry for `required`.
+pub const REQUIRED: RuleInfo = RuleInfo {
+    id: "required",
+    codes: &[Code::Required],
+    summary: "A required field is present, not null, not empty and not blank.",
+};
+
+/// Table entry for `string_type`.
+pub const STRING_TYPE: RuleInfo = RuleInfo {
+    id: "string_type",
+    codes: &[Code::InvalidFormat],
+    summary: "The value is a JSON string; numbers, booleans, arrays and objects are never coerced.",
+};
+
+/// `true` when `s` is empty or only whitespace.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_means_only_whitespace() {
+        assert!(is_blank(""));
+        assert!(is_blank(" \u{a0}\n"));
+        assert!(!is_blank("a"));
+        assert!(!is_blank("\u{200b}"));
+    }
+}

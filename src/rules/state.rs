@@ -1,0 +1,89 @@
+//! `state`: a US state code Dwolla accepts.
+//!
+//! The 50 states, DC, and the territories AS, GU, MP, PR, UM and VI: the set in
+//! Dwolla's official SDK. Military codes (AA, AE, AP) are refused. The code must be
+//! uppercase: `ca` is `InvalidFormat` (normalize fixes it), `XX` is `NotAllowed`.
+//!
+//! ```
+//! use dwolla_validator::rules::state::is_state_code;
+//! assert!(is_state_code("IA"));
+//! assert!(is_state_code("PR"));
+//! assert!(!is_state_code("AE"));
+//! assert!(!is_state_code("ia"));
+//! ```
+
+use super::{Ctx, Fail, Rule, RuleInfo};
+use crate::messages::Msg;
+use crate::report::Code;
+
+/// Table entry.
+pub const INFO: RuleInfo = RuleInfo {
+    id: "state",
+    codes: &[Code::InvalidFormat, Code::NotAllowed],
+    summary: "An uppercase code of the 50 states, DC, AS, GU, MP, PR, UM or VI.",
+};
+
+/// Every code Dwolla accepts, sorted.
+pub const STATE_CODES: [&str; 57] = [
+    "AK", "AL", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "GU", "HI", "IA",
+    "ID", "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MP", "MS", "MT",
+    "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR", "RI", "SC",
+    "SD", "TN", "TX", "UM", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY",
+];
+
+/// `true` for an accepted, uppercase code.
+pub fn is_state_code(s: &str) -> bool {
+    s.len() == 2 && STATE_CODES.binary_search(&s).is_ok()
+}
+
+/// Accepts only [`STATE_CODES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct State;
+
+impl Rule for State {
+    fn id(&self) -> &'static str {
+        INFO.id
+    }
+    fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
+        let b = value.as_bytes();
+        if b.len() != 2 || !b.iter().all(u8::is_ascii_alphabetic) {
+            return Err(Fail::new(Code::InvalidFormat, Msg::StateFormat));
+        }
+        if !b.iter().all(u8::is_ascii_uppercase) {
+            return Err(Fail::new(Code::InvalidFormat, Msg::StateCase));
+        }
+        if is_state_code(value) {
+            Ok(())
+        } else {
+            Err(Fail::new(Code::NotAllowed, Msg::StateUnknown))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::ctx;
+
+    #[test]
+    fn table_is_sorted_and_complete() {
+        let mut sorted = STATE_CODES;
+        sorted.sort();
+        assert_eq!(sorted, STATE_CODES);
+        // 50 states + DC + 6 territories.
+        assert_eq!(STATE_CODES.len(), 57);
+    }
+
+    #[test]
+    fn codes_by_kind_of_failure() {
+        assert!(State.check("CA", &ctx()).is_ok());
+        assert!(State.check("DC", &ctx()).is_ok());
+        assert!(State.check("VI", &ctx()).is_ok());
+        assert_eq!(State.check("ca", &ctx()).unwrap_err().code, Code::InvalidFormat);
+        assert_eq!(State.check("Cal", &ctx()).unwrap_err().code, Code::InvalidFormat);
+        assert_eq!(State.check("C1", &ctx()).unwrap_err().code, Code::InvalidFormat);
+        for refused in ["XX", "AA", "AE", "AP", "FM", "MH", "PW"] {
+            assert_eq!(State.check(refused, &ctx()).unwrap_err().code, Code::NotAllowed, "{refused}");
+        }
+    }
+}
