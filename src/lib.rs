@@ -50,6 +50,7 @@
 
 #![deny(missing_docs)]
 
+pub mod input;
 pub mod messages;
 pub mod normalize;
 pub mod options;
@@ -60,9 +61,9 @@ pub mod shapes;
 
 pub use messages::Msg;
 pub use normalize::normalize;
-pub use options::{parse_date, Operation, Options};
 #[cfg(not(target_arch = "wasm32"))]
 pub use options::today_utc;
+pub use options::{parse_date, Operation, Options};
 pub use report::{Code, Issue, Report};
 
 use serde::Serialize;
@@ -103,7 +104,10 @@ pub fn validate_field(shape: &str, field: &str, value: &Value, opts: &Options) -
             r.push(shapes::issue(
                 Code::NotAllowed,
                 Msg::TypeUnknown {
-                    suggestion: rules::unknown_field::suggest(shape, rules::customer_type::KNOWN_TYPES),
+                    suggestion: rules::unknown_field::suggest(
+                        shape,
+                        rules::customer_type::KNOWN_TYPES,
+                    ),
                 },
                 "Type",
                 "/type".to_string(),

@@ -113,9 +113,9 @@ impl Msg {
                 "{label} must be the code of a US state, DC or a US territory; military codes are not accepted."
             ),
             Msg::PostalCode => format!(
-                "{label} must be a 5-digit ZIP code (50314) or a ZIP+4 (50314-1234)."
+                "{label} must be a 5-digit ZIP code, or a ZIP+4 written as 5 digits, a hyphen and 4 digits."
             ),
-            Msg::DateFormat => format!("{label} must be a date written YYYY-MM-DD, such as 1980-01-31."),
+            Msg::DateFormat => format!("{label} must be a date written YYYY-MM-DD, with zeros before one-digit months and days."),
             Msg::DateNotReal => format!("{label} must be a real calendar date; check the month and day."),
             Msg::TooYoung { min } => format!("{label} must show the person is at least {min} years old."),
             Msg::TooOld { max } => format!("{label} must show the person is at most {max} years old; check the year."),

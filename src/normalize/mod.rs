@@ -110,8 +110,11 @@ const HANGUL_T_COUNT: u32 = 28;
 fn compose_pair(a: char, b: char) -> Option<char> {
     let (a, b) = (a as u32, b as u32);
     // Hangul: leading consonant + vowel, then syllable + trailing consonant.
-    if (HANGUL_L..HANGUL_L + 19).contains(&a) && (HANGUL_V..HANGUL_V + HANGUL_V_COUNT).contains(&b) {
-        return char::from_u32(HANGUL_S + ((a - HANGUL_L) * HANGUL_V_COUNT + (b - HANGUL_V)) * HANGUL_T_COUNT);
+    if (HANGUL_L..HANGUL_L + 19).contains(&a) && (HANGUL_V..HANGUL_V + HANGUL_V_COUNT).contains(&b)
+    {
+        return char::from_u32(
+            HANGUL_S + ((a - HANGUL_L) * HANGUL_V_COUNT + (b - HANGUL_V)) * HANGUL_T_COUNT,
+        );
     }
     if (HANGUL_S..HANGUL_S + 11172).contains(&a)
         && (a - HANGUL_S) % HANGUL_T_COUNT == 0
@@ -188,7 +191,10 @@ mod tests {
         assert_eq!(normalize_field("ssn", "(1234)"), "1234");
         assert_eq!(normalize_field("ssn", "202-99-151"), "202-99-151");
         assert_eq!(normalize_field("phone", "515.555.0100"), "515.555.0100");
-        assert_eq!(normalize_field("phone", "+1 515 555 0100"), "+1 515 555 0100");
+        assert_eq!(
+            normalize_field("phone", "+1 515 555 0100"),
+            "+1 515 555 0100"
+        );
         assert_eq!(normalize_field("ein", "12-3456789"), "123456789");
     }
 

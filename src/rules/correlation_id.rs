@@ -24,8 +24,7 @@ pub const INFO: RuleInfo = RuleInfo {
 /// `true` when every character is allowed (and there is at least one).
 pub fn is_correlation_id(s: &str) -> bool {
     !s.is_empty()
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'))
 }
 

@@ -72,15 +72,38 @@ mod tests {
     #[test]
     fn shapes() {
         assert!(DateFormat.check("1970-01-01", &ctx()).is_ok());
-        for bad in ["1970-1-01", "70-01-01", "01/01/1970", "1970/01/01", "1970-01-01T00:00", " 1970-01-01", "１９７０-01-01", ""] {
-            assert_eq!(DateFormat.check(bad, &ctx()).unwrap_err().msg, Msg::DateFormat, "{bad}");
+        for bad in [
+            "1970-1-01",
+            "70-01-01",
+            "01/01/1970",
+            "1970/01/01",
+            "1970-01-01T00:00",
+            " 1970-01-01",
+            "１９７０-01-01",
+            "",
+        ] {
+            assert_eq!(
+                DateFormat.check(bad, &ctx()).unwrap_err().msg,
+                Msg::DateFormat,
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn real_days_only() {
-        for bad in ["2001-02-29", "1990-13-01", "1990-00-10", "1990-04-31", "1990-01-00"] {
-            assert_eq!(DateFormat.check(bad, &ctx()).unwrap_err().msg, Msg::DateNotReal, "{bad}");
+        for bad in [
+            "2001-02-29",
+            "1990-13-01",
+            "1990-00-10",
+            "1990-04-31",
+            "1990-01-00",
+        ] {
+            assert_eq!(
+                DateFormat.check(bad, &ctx()).unwrap_err().msg,
+                Msg::DateNotReal,
+                "{bad}"
+            );
         }
         assert!(DateFormat.check("2000-02-29", &ctx()).is_ok());
     }

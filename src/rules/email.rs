@@ -21,7 +21,8 @@ use crate::report::Code;
 pub const INFO: RuleInfo = RuleInfo {
     id: "email",
     codes: &[Code::InvalidFormat],
-    summary: "The HTML valid e-mail address grammar, a dot in the domain; local part ≤ 64, whole ≤ 254.",
+    summary:
+        "The HTML valid e-mail address grammar, a dot in the domain; local part ≤ 64, whole ≤ 254.",
 };
 
 /// Most characters before the `@`.
@@ -127,7 +128,11 @@ mod tests {
             " jane@example.com",
         ] {
             assert!(!is_email(bad), "{bad}");
-            assert_eq!(Email.check(bad, &ctx()).unwrap_err().msg, Msg::Email, "{bad}");
+            assert_eq!(
+                Email.check(bad, &ctx()).unwrap_err().msg,
+                Msg::Email,
+                "{bad}"
+            );
         }
     }
 
@@ -136,12 +141,18 @@ mod tests {
         let local64 = "a".repeat(64);
         assert!(is_email(&format!("{local64}@example.com")));
         assert_eq!(
-            Email.check(&format!("a{local64}@example.com"), &ctx()).unwrap_err().msg,
+            Email
+                .check(&format!("a{local64}@example.com"), &ctx())
+                .unwrap_err()
+                .msg,
             Msg::EmailTooLong
         );
         let long_domain = format!("{}.com", vec!["a".repeat(60); 5].join("."));
         let addr = format!("j@{long_domain}");
         assert!(addr.len() > 254);
-        assert_eq!(Email.check(&addr, &ctx()).unwrap_err().msg, Msg::EmailTooLong);
+        assert_eq!(
+            Email.check(&addr, &ctx()).unwrap_err().msg,
+            Msg::EmailTooLong
+        );
     }
 }

@@ -95,17 +95,42 @@ mod tests {
     #[test]
     fn refuses_controls_and_format_characters() {
         for c in [
-            '\0', '\t', '\n', '\u{7f}', '\u{85}', '\u{ad}', '\u{200b}', '\u{200d}', '\u{200e}',
-            '\u{202e}', '\u{2066}', '\u{2069}', '\u{feff}', '\u{e0041}', '\u{3164}',
+            '\0',
+            '\t',
+            '\n',
+            '\u{7f}',
+            '\u{85}',
+            '\u{ad}',
+            '\u{200b}',
+            '\u{200d}',
+            '\u{200e}',
+            '\u{202e}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{feff}',
+            '\u{e0041}',
+            '\u{3164}',
         ] {
             let s = format!("Jo{c}hn");
-            assert!(InvisibleCharacters.check(&s, &ctx()).is_err(), "U+{:04X}", c as u32);
+            assert!(
+                InvisibleCharacters.check(&s, &ctx()).is_err(),
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 
     #[test]
     fn accepts_real_names() {
-        for s in ["Zoë", "José María", "O'Brien", "Nguyễn", "李小龍", "Þór", "Łukasz"] {
+        for s in [
+            "Zoë",
+            "José María",
+            "O'Brien",
+            "Nguyễn",
+            "李小龍",
+            "Þór",
+            "Łukasz",
+        ] {
             assert!(InvisibleCharacters.check(s, &ctx()).is_ok(), "{s}");
         }
     }

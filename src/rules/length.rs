@@ -51,9 +51,15 @@ impl Rule for Length {
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         let n = char_count_capped(value, self.max as usize);
         if n > self.max as usize {
-            Err(Fail::new(Code::InvalidFormat, Msg::TooLong { max: self.max }))
+            Err(Fail::new(
+                Code::InvalidFormat,
+                Msg::TooLong { max: self.max },
+            ))
         } else if n < self.min as usize {
-            Err(Fail::new(Code::InvalidFormat, Msg::TooShort { min: self.min }))
+            Err(Fail::new(
+                Code::InvalidFormat,
+                Msg::TooShort { min: self.min },
+            ))
         } else {
             Ok(())
         }

@@ -30,6 +30,7 @@
 //! | `one_of` | NotAllowed | one of a fixed set of values |
 //! | `unknown_field` | NotAllowed | the shape defines the field |
 //! | `customer_type` | Required / NotAllowed | a `type` Dwolla knows |
+//! | `json_syntax` | InvalidFormat | a record read from a file is valid JSON |
 
 use crate::messages::Msg;
 use crate::options::Operation;
@@ -120,6 +121,7 @@ pub static RULES: &[RuleInfo] = &[
     one_of::INFO,
     unknown_field::INFO,
     customer_type::INFO,
+    presence::JSON_SYNTAX,
 ];
 
 /// `true` when every byte of `s` is an ASCII digit (and `s` is not empty).
@@ -144,10 +146,7 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for r in RULES {
             assert!(seen.insert(r.id), "duplicate rule id {}", r.id);
-            assert!(r
-                .id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b == b'_'));
+            assert!(r.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
             assert!(!r.summary.is_empty());
             assert!(!r.codes.is_empty());
         }

@@ -36,7 +36,12 @@ impl Rule for OneOf {
         if self.allowed.contains(&value) {
             Ok(())
         } else {
-            Err(Fail::new(Code::NotAllowed, Msg::OneOf { allowed: self.allowed }))
+            Err(Fail::new(
+                Code::NotAllowed,
+                Msg::OneOf {
+                    allowed: self.allowed,
+                },
+            ))
         }
     }
 }

@@ -80,7 +80,10 @@ fn fold_char(c: char) -> Option<u8> {
     }
     let u = c as u32;
     // Combining diacritical marks: "P̣O" is still "PO".
-    if (0x0300..=0x036F).contains(&u) || (0x1AB0..=0x1AFF).contains(&u) || (0x20D0..=0x20FF).contains(&u) {
+    if (0x0300..=0x036F).contains(&u)
+        || (0x1AB0..=0x1AFF).contains(&u)
+        || (0x20D0..=0x20FF).contains(&u)
+    {
         return None;
     }
     // Full-width ASCII.
@@ -326,10 +329,10 @@ mod tests {
             "P0 Box 12",
             "PO B0X 12",
             "P0 B0X",
-            "Р.О. Вох 5",          // Cyrillic
-            "ΡΟ ΒΟΧ 5",            // Greek
-            "ＰＯ Ｂｏｘ 5",       // full-width
-            "P\u{200B}O Box 5",    // zero-width space
+            "Р.О. Вох 5",       // Cyrillic
+            "ΡΟ ΒΟΧ 5",         // Greek
+            "ＰＯ Ｂｏｘ 5",    // full-width
+            "P\u{200B}O Box 5", // zero-width space
             "P\u{200D}.O\u{2060}. Box",
             "PO\u{202E} Box",
             "Pö Bøx 3",

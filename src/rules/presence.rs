@@ -31,6 +31,14 @@ pub const STRING_TYPE: RuleInfo = RuleInfo {
     summary: "The value is a JSON string; numbers, booleans, arrays and objects are never coerced.",
 };
 
+/// Table entry for `json_syntax`, which readers of files of payloads report for a
+/// record that is not valid JSON (see [`crate::input`]).
+pub const JSON_SYNTAX: RuleInfo = RuleInfo {
+    id: "json_syntax",
+    codes: &[Code::InvalidFormat],
+    summary: "A record read from a file is valid JSON.",
+};
+
 /// `true` when `s` is empty or only whitespace.
 pub fn is_blank(s: &str) -> bool {
     s.chars().all(char::is_whitespace)

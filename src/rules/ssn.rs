@@ -26,7 +26,8 @@ use crate::report::Code;
 pub const INFO: RuleInfo = RuleInfo {
     id: "ssn",
     codes: &[Code::InvalidFormat],
-    summary: "Digits only: the last 4 or all 9 on create, all 9 on retry (and for beneficial owners).",
+    summary:
+        "Digits only: the last 4 or all 9 on create, all 9 on retry (and for beneficial owners).",
 };
 
 /// An SSN rule.
@@ -72,22 +73,48 @@ mod tests {
         assert!(Ssn::LAST_FOUR_OR_FULL.check("1234", &c).is_ok());
         assert!(Ssn::LAST_FOUR_OR_FULL.check("123456789", &c).is_ok());
         for bad in ["123", "12345", "12345678", "1234567890"] {
-            assert_eq!(Ssn::LAST_FOUR_OR_FULL.check(bad, &c).unwrap_err().msg, Msg::SsnLength, "{bad}");
+            assert_eq!(
+                Ssn::LAST_FOUR_OR_FULL.check(bad, &c).unwrap_err().msg,
+                Msg::SsnLength,
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn retry_and_owners_take_nine() {
-        let retry = Ctx { operation: Operation::Retry, ..ctx() };
-        assert_eq!(Ssn::LAST_FOUR_OR_FULL.check("1234", &retry).unwrap_err().msg, Msg::SsnFull);
+        let retry = Ctx {
+            operation: Operation::Retry,
+            ..ctx()
+        };
+        assert_eq!(
+            Ssn::LAST_FOUR_OR_FULL
+                .check("1234", &retry)
+                .unwrap_err()
+                .msg,
+            Msg::SsnFull
+        );
         assert!(Ssn::LAST_FOUR_OR_FULL.check("123456789", &retry).is_ok());
-        assert_eq!(Ssn::FULL.check("1234", &ctx()).unwrap_err().msg, Msg::SsnFull);
+        assert_eq!(
+            Ssn::FULL.check("1234", &ctx()).unwrap_err().msg,
+            Msg::SsnFull
+        );
     }
 
     #[test]
     fn separators_and_other_digits_are_refused() {
-        for bad in ["123-45-6789", "123 45 6789", "12a4", "１２３４", "(123)456789"] {
-            assert_eq!(Ssn::LAST_FOUR_OR_FULL.check(bad, &ctx()).unwrap_err().msg, Msg::DigitsOnly, "{bad}");
+        for bad in [
+            "123-45-6789",
+            "123 45 6789",
+            "12a4",
+            "１２３４",
+            "(123)456789",
+        ] {
+            assert_eq!(
+                Ssn::LAST_FOUR_OR_FULL.check(bad, &ctx()).unwrap_err().msg,
+                Msg::DigitsOnly,
+                "{bad}"
+            );
         }
     }
 }

@@ -25,10 +25,10 @@ pub const INFO: RuleInfo = RuleInfo {
 
 /// Every code Dwolla accepts, sorted.
 pub const STATE_CODES: [&str; 57] = [
-    "AK", "AL", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "GU", "HI", "IA",
-    "ID", "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MP", "MS", "MT",
-    "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR", "RI", "SC",
-    "SD", "TN", "TX", "UM", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY",
+    "AK", "AL", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "GU", "HI", "IA", "ID",
+    "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MP", "MS", "MT", "NC", "ND",
+    "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX",
+    "UM", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY",
 ];
 
 /// `true` for an accepted, uppercase code.
@@ -79,11 +79,24 @@ mod tests {
         assert!(State.check("CA", &ctx()).is_ok());
         assert!(State.check("DC", &ctx()).is_ok());
         assert!(State.check("VI", &ctx()).is_ok());
-        assert_eq!(State.check("ca", &ctx()).unwrap_err().code, Code::InvalidFormat);
-        assert_eq!(State.check("Cal", &ctx()).unwrap_err().code, Code::InvalidFormat);
-        assert_eq!(State.check("C1", &ctx()).unwrap_err().code, Code::InvalidFormat);
+        assert_eq!(
+            State.check("ca", &ctx()).unwrap_err().code,
+            Code::InvalidFormat
+        );
+        assert_eq!(
+            State.check("Cal", &ctx()).unwrap_err().code,
+            Code::InvalidFormat
+        );
+        assert_eq!(
+            State.check("C1", &ctx()).unwrap_err().code,
+            Code::InvalidFormat
+        );
         for refused in ["XX", "AA", "AE", "AP", "FM", "MH", "PW"] {
-            assert_eq!(State.check(refused, &ctx()).unwrap_err().code, Code::NotAllowed, "{refused}");
+            assert_eq!(
+                State.check(refused, &ctx()).unwrap_err().code,
+                Code::NotAllowed,
+                "{refused}"
+            );
         }
     }
 }

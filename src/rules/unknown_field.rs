@@ -91,7 +91,12 @@ pub fn suggest(key: &str, known: &[&'static str]) -> Option<&'static str> {
     let budget = if k.len() <= 4 { 1 } else { 2 };
     known
         .iter()
-        .map(|n| (edit_distance(k.as_bytes(), squash(n).unwrap_or_default().as_bytes()), *n))
+        .map(|n| {
+            (
+                edit_distance(k.as_bytes(), squash(n).unwrap_or_default().as_bytes()),
+                *n,
+            )
+        })
         .filter(|&(d, _)| d <= budget)
         .min_by_key(|&(d, _)| d)
         .map(|(_, n)| n)
@@ -101,7 +106,15 @@ pub fn suggest(key: &str, known: &[&'static str]) -> Option<&'static str> {
 mod tests {
     use super::*;
 
-    const KNOWN: &[&str] = &["firstName", "lastName", "address1", "address2", "ssn", "dateOfBirth", "phone"];
+    const KNOWN: &[&str] = &[
+        "firstName",
+        "lastName",
+        "address1",
+        "address2",
+        "ssn",
+        "dateOfBirth",
+        "phone",
+    ];
 
     #[test]
     fn near_misses() {

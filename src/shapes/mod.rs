@@ -109,7 +109,13 @@ fn fail_issue(fail: Fail, field: &Field, path: String, rule: &str) -> Issue {
 
 /// Checks one field's value (`None` when the key is absent) and reports at most one
 /// issue at `path`; an object field reports its own fields' issues.
-pub(crate) fn check_field(field: &Field, value: Option<&Value>, path: String, opts: &Options, report: &mut Report) {
+pub(crate) fn check_field(
+    field: &Field,
+    value: Option<&Value>,
+    path: String,
+    opts: &Options,
+    report: &mut Report,
+) {
     let ctx = Ctx {
         operation: opts.operation,
         today: opts.today,
@@ -118,7 +124,13 @@ pub(crate) fn check_field(field: &Field, value: Option<&Value>, path: String, op
     let value = match value {
         None | Some(Value::Null) => {
             if required {
-                report.push(issue(Code::Required, Msg::Required, field.label, path, presence::REQUIRED.id));
+                report.push(issue(
+                    Code::Required,
+                    Msg::Required,
+                    field.label,
+                    path,
+                    presence::REQUIRED.id,
+                ));
             }
             return;
         }
@@ -127,7 +139,13 @@ pub(crate) fn check_field(field: &Field, value: Option<&Value>, path: String, op
     match (field.kind, value) {
         (Kind::Text(rules), Value::String(s)) => {
             if required && presence::is_blank(s) {
-                report.push(issue(Code::Required, Msg::Required, field.label, path, presence::REQUIRED.id));
+                report.push(issue(
+                    Code::Required,
+                    Msg::Required,
+                    field.label,
+                    path,
+                    presence::REQUIRED.id,
+                ));
                 return;
             }
             for rule in rules {
@@ -139,18 +157,42 @@ pub(crate) fn check_field(field: &Field, value: Option<&Value>, path: String, op
         }
         (Kind::Object(shape), Value::Object(m)) => check_object(shape, m, &path, opts, report),
         (Kind::Text(_), _) => {
-            report.push(issue(Code::InvalidFormat, Msg::NotString, field.label, path, presence::STRING_TYPE.id));
+            report.push(issue(
+                Code::InvalidFormat,
+                Msg::NotString,
+                field.label,
+                path,
+                presence::STRING_TYPE.id,
+            ));
         }
         (Kind::Object(_), _) => {
-            report.push(issue(Code::InvalidFormat, Msg::NotObject, field.label, path, presence::STRING_TYPE.id));
+            report.push(issue(
+                Code::InvalidFormat,
+                Msg::NotObject,
+                field.label,
+                path,
+                presence::STRING_TYPE.id,
+            ));
         }
     }
 }
 
 /// Walks `shape` over `obj`, whose JSON pointer is `base` (`""` at the top).
-pub(crate) fn check_object(shape: &Shape, obj: &Map<String, Value>, base: &str, opts: &Options, report: &mut Report) {
+pub(crate) fn check_object(
+    shape: &Shape,
+    obj: &Map<String, Value>,
+    base: &str,
+    opts: &Options,
+    report: &mut Report,
+) {
     for field in shape.fields {
-        check_field(field, obj.get(field.name), pointer(base, field.name), opts, report);
+        check_field(
+            field,
+            obj.get(field.name),
+            pointer(base, field.name),
+            opts,
+            report,
+        );
     }
     if !opts.allow_unknown_fields {
         for key in obj.keys() {
@@ -203,7 +245,13 @@ pub(crate) fn dispatch(obj: &Map<String, Value>) -> Result<&'static Shape, Issue
     match obj.get("type") {
         None | Some(Value::Null) => {
             if looks_verified() {
-                Err(issue(Code::Required, Msg::TypeRequiredForVerified, LABEL, path(), id))
+                Err(issue(
+                    Code::Required,
+                    Msg::TypeRequiredForVerified,
+                    LABEL,
+                    path(),
+                    id,
+                ))
             } else {
                 Ok(&unverified::UNVERIFIED)
             }
@@ -220,11 +268,24 @@ pub(crate) fn dispatch(obj: &Map<String, Value>) -> Result<&'static Shape, Issue
                 Err(issue(Code::Required, msg, LABEL, path(), id))
             }
             _ => {
-                let suggestion = rules::unknown_field::suggest(t, rules::customer_type::KNOWN_TYPES);
-                Err(issue(Code::NotAllowed, Msg::TypeUnknown { suggestion }, LABEL, path(), id))
+                let suggestion =
+                    rules::unknown_field::suggest(t, rules::customer_type::KNOWN_TYPES);
+                Err(issue(
+                    Code::NotAllowed,
+                    Msg::TypeUnknown { suggestion },
+                    LABEL,
+                    path(),
+                    id,
+                ))
             }
         },
-        Some(_) => Err(issue(Code::InvalidFormat, Msg::NotString, LABEL, path(), presence::STRING_TYPE.id)),
+        Some(_) => Err(issue(
+            Code::InvalidFormat,
+            Msg::NotString,
+            LABEL,
+            path(),
+            presence::STRING_TYPE.id,
+        )),
     }
 }
 
@@ -232,7 +293,13 @@ pub(crate) fn dispatch(obj: &Map<String, Value>) -> Result<&'static Shape, Issue
 pub(crate) fn validate_payload(payload: &Value, opts: &Options) -> Report {
     let mut report = Report::ok();
     let Value::Object(obj) = payload else {
-        report.push(issue(Code::InvalidFormat, Msg::NotObject, "The payload", String::new(), presence::STRING_TYPE.id));
+        report.push(issue(
+            Code::InvalidFormat,
+            Msg::NotObject,
+            "The payload",
+            String::new(),
+            presence::STRING_TYPE.id,
+        ));
         return report;
     };
     match dispatch(obj) {

@@ -28,7 +28,12 @@ pub static PERSONAL: Shape = Shape {
         LAST_NAME,
         EMAIL,
         IP_ADDRESS,
-        type_field(Presence::Required, &[&OneOf { allowed: &["personal"] }]),
+        type_field(
+            Presence::Required,
+            &[&OneOf {
+                allowed: &["personal"],
+            }],
+        ),
         ADDRESS1,
         ADDRESS2,
         CITY_FIELD,

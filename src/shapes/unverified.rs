@@ -22,7 +22,12 @@ pub static UNVERIFIED: Shape = Shape {
         FIRST_NAME,
         LAST_NAME,
         EMAIL,
-        type_field(Presence::Optional, &[&OneOf { allowed: &["receive-only", "unverified"] }]),
+        type_field(
+            Presence::Optional,
+            &[&OneOf {
+                allowed: &["receive-only", "unverified"],
+            }],
+        ),
         BUSINESS_NAME_OPTIONAL,
         IP_ADDRESS,
         PHONE,

@@ -1,0 +1,203 @@
+//! Reading payloads from bytes: one JSON object, a JSON array of them, or NDJSON.
+//!
+//! The command-line tool and the bulk benchmarks read files of payloads through
+//! here. A record that is not valid JSON is kept as an [`InputError`] with its line
+//! number, so one bad line never stops a run.
+//!
+//! ```
+//! use dwolla_validator::input::records;
+//! let recs = records(b"{\"a\":1}\nnot json\n\n{\"b\":2}\n");
+//! assert_eq!(recs.len(), 3);
+//! assert_eq!(recs[1].line, Some(2));
+//! assert!(recs[1].value.is_err());
+//! assert_eq!(recs[2].line, Some(4));
+//! ```
+
+use serde_json::Value;
+
+/// Why a record could not be read. The message never quotes the input.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    /// Not valid JSON (or not UTF-8).
+    #[error("not valid JSON: {reason} at line {line}, column {column}")]
+    Json {
+        /// What the parser expected, in its words (never the input itself).
+        reason: String,
+        /// 1-based line within the record.
+        line: usize,
+        /// 1-based column within that line.
+        column: usize,
+    },
+}
+
+impl InputError {
+    fn from_serde(e: &serde_json::Error) -> Self {
+        // serde_json's messages end in " at line L column C"; keep only the reason,
+        // which names what was expected and never repeats the input.
+        let text = e.to_string();
+        let reason = match text.rfind(" at line ") {
+            Some(i) => text[..i].to_string(),
+            None => text,
+        };
+        InputError::Json {
+            reason,
+            line: e.line(),
+            column: e.column(),
+        }
+    }
+}
+
+/// Parses one payload from bytes.
+pub fn parse_payload(bytes: &[u8]) -> Result<Value, InputError> {
+    serde_json::from_slice(bytes).map_err(|e| InputError::from_serde(&e))
+}
+
+/// One record read from input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// The 1-based line the record starts on (`None` for elements of a JSON array).
+    pub line: Option<usize>,
+    /// The payload, or why it could not be read.
+    pub value: Result<Value, InputError>,
+}
+
+fn first_non_space(bytes: &[u8]) -> Option<u8> {
+    bytes.iter().copied().find(|b| !b.is_ascii_whitespace())
+}
+
+fn line_of(bytes: &[u8], offset: usize) -> usize {
+    1 + bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+/// Splits input into records.
+///
+/// * Input starting with `[` is one JSON array; each element is a record.
+/// * Otherwise, if the whole input is a sequence of JSON values (one object, even
+///   pretty-printed over many lines, or NDJSON), each value is a record.
+/// * Otherwise it is read as NDJSON line by line, and each line that does not
+///   parse is a record with an error. Blank lines are skipped.
+pub fn records(bytes: &[u8]) -> Vec<Record> {
+    match first_non_space(bytes) {
+        None => return Vec::new(),
+        Some(b'[') => {
+            return match serde_json::from_slice::<Value>(bytes) {
+                Ok(Value::Array(items)) => items
+                    .into_iter()
+                    .map(|v| Record {
+                        line: None,
+                        value: Ok(v),
+                    })
+                    .collect(),
+                Ok(other) => vec![Record {
+                    line: Some(1),
+                    value: Ok(other),
+                }],
+                Err(e) => vec![Record {
+                    line: Some(1),
+                    value: Err(InputError::from_serde(&e)),
+                }],
+            };
+        }
+        Some(_) => {}
+    }
+    let mut stream = serde_json::Deserializer::from_slice(bytes).into_iter::<Value>();
+    let mut out = Vec::new();
+    loop {
+        let start = stream.byte_offset();
+        match stream.next() {
+            None => return out,
+            Some(Ok(v)) => {
+                let skipped = bytes[start..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_whitespace())
+                    .count();
+                out.push(Record {
+                    line: Some(line_of(bytes, start + skipped)),
+                    value: Ok(v),
+                });
+            }
+            Some(Err(_)) => break,
+        }
+    }
+    // Some record is broken: read line by line so the others still count. A single
+    // pretty-printed object that is broken is one bad record, not one per line.
+    let lines: Vec<(usize, &[u8])> = bytes
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .filter(|(_, l)| first_non_space(l).is_some())
+        .collect();
+    let parsed: Vec<Record> = lines
+        .iter()
+        .map(|&(i, l)| Record {
+            line: Some(i + 1),
+            value: parse_payload(l).map_err(|e| match e {
+                InputError::Json { reason, column, .. } => InputError::Json {
+                    reason,
+                    line: i + 1,
+                    column,
+                },
+            }),
+        })
+        .collect();
+    if parsed.iter().all(|r| r.value.is_err()) && lines.len() > 1 {
+        let e = serde_json::from_slice::<Value>(bytes).expect_err("the stream already failed");
+        let start = lines.first().map_or(1, |(i, _)| i + 1);
+        return vec![Record {
+            line: Some(start),
+            value: Err(InputError::from_serde(&e)),
+        }];
+    }
+    parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_pretty_object() {
+        let r = records(b"\n{\n  \"a\": 1\n}\n");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].line, Some(2));
+        assert!(r[0].value.is_ok());
+    }
+
+    #[test]
+    fn array_elements() {
+        let r = records(b"[{\"a\":1}, 2, {\"b\":3}]");
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[1].value, Ok(Value::from(2)));
+    }
+
+    #[test]
+    fn broken_pretty_object_is_one_record() {
+        let r = records(b"{\n  \"a\": 1,\n  \"b\" 2\n}\n");
+        assert_eq!(r.len(), 1);
+        assert!(r[0].value.is_err());
+    }
+
+    #[test]
+    fn ndjson_with_bad_line_and_invalid_utf8() {
+        let r = records(b"{\"a\":1}\n{\"b\":\"\xff\"}\n{\"c\":3}\n");
+        assert_eq!(r.len(), 3);
+        assert!(r[0].value.is_ok());
+        assert!(r[1].value.is_err());
+        assert_eq!(r[2].line, Some(3));
+    }
+
+    #[test]
+    fn errors_do_not_quote_input() {
+        let r = records(b"{\"ssn\": 123-45-6789}\n{\"x\":1}");
+        let msg = r[0].value.clone().unwrap_err().to_string();
+        assert!(!msg.contains("6789"), "{msg}");
+    }
+
+    #[test]
+    fn empty_input() {
+        assert!(records(b"").is_empty());
+        assert!(records(b" \n \n").is_empty());
+    }
+}

@@ -1,0 +1,229 @@
+//! Runs the `dwolla-validator` binary on files and stdin and checks output and exit codes.
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dwolla-validator"))
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json_lines(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+const VALID: &str = r#"{"firstName":"John","lastName":"Doe","email":"johndoe@email.net","type":"personal","address1":"99-99 33rd St","city":"Some City","state":"NY","postalCode":"11101","dateOfBirth":"1970-01-01","ssn":"1234"}"#;
+
+fn examples(name: &str) -> String {
+    format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn valid_object_on_stdin_exits_0() {
+    let out = run(&["check", "--today", "2026-11-23"], VALID.as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 record checked: 1 valid, 0 invalid."));
+}
+
+#[test]
+fn json_format_one_line_per_record_with_bad_lines_reported() {
+    let input = format!("{VALID}\nthis is not json\n\n{{\"type\":\"personal\"}}\n[1,2\n");
+    let out = run(
+        &["check", "--format", "json", "--today", "2026-11-23", "-"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["index"], 0);
+    assert_eq!(lines[0]["valid"], true);
+    assert_eq!(lines[0]["errors"], serde_json::json!([]));
+    assert_eq!(lines[1]["valid"], false);
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[1]["errors"][0]["code"], "InvalidFormat");
+    assert_eq!(lines[1]["errors"][0]["path"], "");
+    assert_eq!(lines[2]["line"], 4);
+    assert_eq!(lines[2]["errors"][0]["path"], "/firstName");
+    assert_eq!(lines[3]["line"], 5);
+    for l in &lines {
+        for e in l["errors"].as_array().unwrap() {
+            assert!(e["code"].is_string() && e["message"].is_string() && e["path"].is_string());
+        }
+    }
+}
+
+#[test]
+fn json_array_input() {
+    let input = format!("[{VALID}, 7, {{\"type\":\"business-ish\"}}]");
+    let out = run(&["check", "--format", "json"], input.as_bytes());
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1]["errors"][0]["path"], "");
+    assert_eq!(lines[2]["errors"][0]["path"], "/type");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn retry_operation_needs_full_ssn() {
+    let out = run(
+        &["check", "--operation", "retry", "--format", "json"],
+        VALID.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let lines = json_lines(&out);
+    assert_eq!(lines[0]["errors"][0]["path"], "/ssn");
+    assert_eq!(lines[0]["errors"][0]["rule"], "ssn");
+}
+
+#[test]
+fn today_pins_the_age() {
+    // Born 1970-01-01: 17 on 1987-12-31.
+    let out = run(
+        &["check", "--format", "json", "--today", "1987-12-31"],
+        VALID.as_bytes(),
+    );
+    assert_eq!(json_lines(&out)[0]["errors"][0]["rule"], "age_range");
+}
+
+#[test]
+fn allow_unknown_fields_flag() {
+    let with_extra = VALID.replace("\"ssn\"", "\"nickname\":\"JD\",\"ssn\"");
+    assert_eq!(
+        run(&["check"], with_extra.as_bytes()).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        run(&["check", "--allow-unknown-fields"], with_extra.as_bytes())
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn examples_file_is_checked_with_a_summary() {
+    let out = run(
+        &[
+            "check",
+            "--today",
+            "2026-11-23",
+            &examples("customers.ndjson"),
+        ],
+        b"",
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the examples include invalid payloads"
+    );
+    assert!(
+        text.contains("10 records checked: 4 valid, 6 invalid."),
+        "{text}"
+    );
+    assert!(text.contains("/address1:"), "{text}");
+    assert!(text.contains("Errors by rule:"), "{text}");
+    // Text output never repeats the rejected values.
+    assert!(
+        !text.contains("202-99-1516") && !text.contains("2015-06-01"),
+        "{text}"
+    );
+}
+
+#[test]
+fn several_files_are_numbered_together() {
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            &examples("personal-retry.json"),
+            &examples("customers.ndjson"),
+        ],
+        b"",
+    );
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 11);
+    assert_eq!(lines[10]["index"], 10);
+    assert!(lines[0]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("personal-retry.json"));
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    for args in [
+        vec!["check", "--operation", "update"],
+        vec!["check", "--today", "2026-02-30"],
+        vec!["check", "--format", "xml"],
+        vec!["check", "--bogus"],
+        vec!["frobnicate"],
+        vec![],
+        vec!["check", "/no/such/file.json"],
+    ] {
+        let out = run(&args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty());
+    }
+}
+
+#[test]
+fn help_exits_0() {
+    let out = run(&["--help"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Usage:"));
+}
+
+#[test]
+fn empty_input_is_zero_records() {
+    let out = run(&["check"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 records checked"));
+}
+
+#[test]
+fn normalize_prints_fixed_payloads() {
+    let messy =
+        r#"{"firstName":"  John  ","state":"ny","ssn":"202-99-1516","phone":"(515) 555-0100"}"#;
+    let out = run(&["normalize"], messy.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let v = &json_lines(&out)[0];
+    assert_eq!(v["firstName"], "John");
+    assert_eq!(v["state"], "NY");
+    assert_eq!(v["ssn"], "202991516");
+    assert_eq!(v["phone"], "5155550100");
+}
+
+#[test]
+fn invalid_utf8_record_is_reported_and_the_run_goes_on() {
+    let mut input = Vec::new();
+    input.extend_from_slice(b"{\"firstName\":\"\xff\xfe\"}\n");
+    input.extend_from_slice(VALID.as_bytes());
+    let out = run(&["check", "--format", "json"], &input);
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["valid"], false);
+    assert_eq!(lines[1]["valid"], true);
+}
