@@ -13,6 +13,7 @@
 //! assert_eq!(recs[2].line, Some(4));
 //! ```
 
+use crate::report::{Code, Issue, Report};
 use serde_json::Value;
 
 /// Why a record could not be read. The message never quotes the input.
@@ -52,6 +53,24 @@ pub fn parse_payload(bytes: &[u8]) -> Result<Value, InputError> {
     serde_json::from_slice(bytes).map_err(|e| InputError::from_serde(&e))
 }
 
+/// The report for a record that could not be read: one `InvalidFormat` error at
+/// the root (`""`) from the `json_syntax` rule. Line and column are within the record.
+pub fn unreadable_report(e: &InputError) -> Report {
+    let InputError::Json {
+        reason,
+        line,
+        column,
+    } = e;
+    let mut r = Report::ok();
+    r.push(Issue {
+        code: Code::InvalidFormat,
+        message: format!("The payload is not valid JSON: {reason} (line {line}, column {column})."),
+        path: String::new(),
+        rule: crate::rules::presence::JSON_SYNTAX.id.to_string(),
+    });
+    r
+}
+
 /// One record read from input.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
@@ -63,13 +82,6 @@ pub struct Record {
 
 fn first_non_space(bytes: &[u8]) -> Option<u8> {
     bytes.iter().copied().find(|b| !b.is_ascii_whitespace())
-}
-
-fn line_of(bytes: &[u8], offset: usize) -> usize {
-    1 + bytes[..offset.min(bytes.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
 }
 
 /// Splits input into records.
@@ -105,6 +117,9 @@ pub fn records(bytes: &[u8]) -> Vec<Record> {
     }
     let mut stream = serde_json::Deserializer::from_slice(bytes).into_iter::<Value>();
     let mut out = Vec::new();
+    // Lines are counted incrementally: counting from the start for every record
+    // would make a large NDJSON file quadratic.
+    let (mut counted_to, mut line) = (0usize, 1usize);
     loop {
         let start = stream.byte_offset();
         match stream.next() {
@@ -114,8 +129,14 @@ pub fn records(bytes: &[u8]) -> Vec<Record> {
                     .iter()
                     .take_while(|b| b.is_ascii_whitespace())
                     .count();
+                let at = start + skipped;
+                line += bytes[counted_to..at]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                counted_to = at;
                 out.push(Record {
-                    line: Some(line_of(bytes, start + skipped)),
+                    line: Some(line),
                     value: Ok(v),
                 });
             }

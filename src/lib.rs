@@ -51,6 +51,7 @@
 #![deny(missing_docs)]
 
 pub mod input;
+pub mod json_api;
 pub mod messages;
 pub mod normalize;
 pub mod options;
@@ -58,6 +59,8 @@ pub mod report;
 pub mod request;
 pub mod rules;
 pub mod shapes;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use messages::Msg;
 pub use normalize::normalize;

@@ -2,10 +2,8 @@
 //!
 //! Only arguments, reading and printing live here; every rule is in the library.
 
-use dwolla_validator::input::{records, InputError, Record};
-use dwolla_validator::{
-    normalize, parse_date, today_utc, validate, Code, Issue, Operation, Options, Report,
-};
+use dwolla_validator::input::{records, unreadable_report, Record};
+use dwolla_validator::{normalize, parse_date, today_utc, validate, Issue, Operation, Options};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
@@ -126,18 +124,6 @@ struct JsonLine<'a> {
     valid: bool,
     errors: &'a [Issue],
     warnings: &'a [Issue],
-}
-
-fn unreadable_report(e: &InputError) -> Report {
-    let mut r = Report::ok();
-    r.valid = false;
-    r.errors.push(Issue {
-        code: Code::InvalidFormat,
-        message: format!("The record is {e}."),
-        path: String::new(),
-        rule: dwolla_validator::rules::presence::JSON_SYNTAX.id.into(),
-    });
-    r
 }
 
 struct Tally {

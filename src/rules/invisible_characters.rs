@@ -5,8 +5,10 @@
 //! classic way to slip a value past a filter ("P\u{200B}O Box"). Refused: the C0 and
 //! C1 controls, the Unicode format characters (category Cf: zero-width space and
 //! joiners, bidi marks, embeddings, overrides and isolates, the BOM, soft hyphen,
-//! invisible operators, tags), the line and paragraph separators, and the blank
-//! fillers that render as nothing (Hangul fillers, combining grapheme joiner).
+//! invisible operators, tags), the line and paragraph separators, the blank
+//! fillers that render as nothing (Hangul fillers, combining grapheme joiner), and
+//! U+FFFD, the replacement character that stands where broken text (a lone
+//! surrogate from JS, invalid UTF-8) used to be.
 //!
 //! ```
 //! use dwolla_validator::rules::{invisible_characters::InvisibleCharacters, Rule};
@@ -54,6 +56,7 @@ const INVISIBLE: &[(u32, u32)] = &[
     (0xFEFF, 0xFEFF), // BOM / zero-width no-break space
     (0xFFA0, 0xFFA0), // half-width Hangul filler
     (0xFFF9, 0xFFFB), // interlinear annotation controls
+    (0xFFFD, 0xFFFD), // replacement character: the text was broken before it arrived (a lone surrogate)
     (0x110BD, 0x110BD),
     (0x110CD, 0x110CD),
     (0x13430, 0x1343F),

@@ -1,0 +1,126 @@
+// Types for dwolla-validator (hand-written; the wasm exports underneath take JSON text).
+
+/** Dwolla's validation error codes. */
+export type Code = 'Required' | 'InvalidFormat' | 'NotAllowed' | 'Invalid';
+
+/** One problem with one field. `message` never contains the rejected value. */
+export interface Issue {
+  code: Code;
+  /** What is wrong and how to fix it, naming the field. */
+  message: string;
+  /** JSON pointer to the field: "/firstName", "" for the whole payload. */
+  path: string;
+  /** Stable snake_case id of the rule that produced it: "po_box", "ssn", ... */
+  rule: string;
+}
+
+/** What validateCustomer and validateField return. `valid` is true exactly when `errors` is empty. */
+export interface Report {
+  valid: boolean;
+  errors: Issue[];
+  /** Quality hints: well-formed but likely wrong. Never change `valid`. */
+  warnings: Issue[];
+}
+
+export type Operation = 'create' | 'retry';
+export type ShapeName = 'personal' | 'unverified' | (string & {});
+
+export interface Options {
+  /** "create" (default) or "retry" (needs the full 9-digit SSN). */
+  operation?: Operation;
+  /** The date ages are computed on, "YYYY-MM-DD". Default: today in UTC. */
+  today?: string;
+  /** Accept fields the payload shape does not define (default false: NotAllowed). */
+  allowUnknownFields?: boolean;
+  /** Quality hints on (default) or off. */
+  hints?: boolean;
+}
+
+export interface FieldOptions extends Options {
+  /** The payload shape the field belongs to (default "personal"). */
+  type?: ShapeName;
+}
+
+/** A personal verified Customer, as POSTed to /customers. */
+export interface PersonalCustomer {
+  firstName: string;
+  lastName: string;
+  email: string;
+  ipAddress?: string;
+  type: 'personal';
+  address1: string;
+  address2?: string;
+  city: string;
+  /** Two-letter uppercase state code. */
+  state: string;
+  /** "NNNNN" or "NNNNN-NNNN". */
+  postalCode: string;
+  /** "YYYY-MM-DD"; 18 to 125 years old. */
+  dateOfBirth: string;
+  /** Last 4 or all 9 digits (all 9 on retry), digits only. */
+  ssn: string;
+  /** 10 digits. */
+  phone?: string;
+  correlationId?: string;
+}
+
+/** A receive-only or unverified Customer. */
+export interface UnverifiedCustomer {
+  firstName: string;
+  lastName: string;
+  email: string;
+  type?: 'receive-only' | 'unverified';
+  businessName?: string;
+  ipAddress?: string;
+  phone?: string;
+  correlationId?: string;
+}
+
+export type CustomerPayload = PersonalCustomer | UnverifiedCustomer;
+
+/** Dwolla's HAL ValidationError body. */
+export interface DwollaValidationError {
+  code: 'ValidationError';
+  message: 'Validation error(s) present. See embedded errors list for more details.';
+  _embedded: { errors: Array<{ code: Code; message: string; path: string; _links: {} }> };
+}
+
+/** Loads the .wasm in a browser (fetches dwolla_validator_bg.wasm beside index.js, or from `input`). */
+export default function init(input?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+/** Loads the .wasm synchronously from its bytes or a compiled module (Node, workers). */
+export function initSync(bytesOrModule: BufferSource | WebAssembly.Module): void;
+
+/** Validates a whole payload, choosing its shape from `type`. Throws TypeError for bad options or unserializable input. */
+export function validateCustomer(payload: unknown, options?: Options): Report;
+/** Validates one field by name, for feedback as a person types. */
+export function validateField(field: string, value: unknown, options?: FieldOptions): Report;
+/** A normalized copy: trimmed, spaces collapsed, NFC, state uppercased, SSN/phone/EIN digits only when unambiguous. */
+export function normalizeCustomer<T>(payload: T): T;
+/** Normalizes one field's value, as a form would on blur. */
+export function normalizeField(field: string, value: string): string;
+/** Dwolla's HAL error body for a report, or null when it is valid. */
+export function toDwollaError(report: Report): DwollaValidationError | null;
+/** The payload shape names validateField accepts as options.type. */
+export function shapeNames(): string[];
+
+/** The Standard Schema V1 interface (https://standardschema.dev). */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly '~standard': {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => StandardSchemaV1.Result<Output> | Promise<StandardSchemaV1.Result<Output>>;
+    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+  };
+}
+export declare namespace StandardSchemaV1 {
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  interface SuccessResult<Output> { readonly value: Output; readonly issues?: undefined }
+  interface FailureResult { readonly issues: ReadonlyArray<Issue> }
+  interface Issue { readonly message: string; readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined }
+  interface PathSegment { readonly key: PropertyKey }
+}
+
+/** A Standard Schema V1 object validating Customer payloads with these options (errors only). */
+export function createCustomerSchema(options?: Options): StandardSchemaV1<CustomerPayload, CustomerPayload>;
+/** A Standard Schema V1 object with the default options. */
+export const customerSchema: StandardSchemaV1<CustomerPayload, CustomerPayload>;

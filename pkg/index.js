@@ -1,0 +1,136 @@
+// dwolla-validator: the JS face of the Rust engine. Hand-written, thin: it turns JS
+// values into JSON text, calls the wasm exports and parses their answers. No rule
+// logic lives here; every rule is in the Rust crate.
+import wasmInit, * as wasm from './dwolla_validator.js';
+
+let ready = false;
+
+/** Loads the .wasm in a browser (fetches dwolla_validator_bg.wasm beside this file). */
+export default async function init(input) {
+  if (!ready) {
+    await wasmInit(input === undefined ? undefined : { module_or_path: input });
+    ready = true;
+  }
+}
+
+/** Loads the .wasm synchronously from its bytes or a compiled WebAssembly.Module (Node). */
+export function initSync(bytesOrModule) {
+  if (!ready) {
+    wasm.initSync({ module: bytesOrModule });
+    ready = true;
+  }
+}
+
+function needReady() {
+  if (!ready) throw new Error('dwolla-validator: call init() (browser) or initSync(bytes) first, or import "dwolla-validator/node"');
+}
+
+function todayUtc() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function optionsJson(options, extra) {
+  if (options === undefined || options === null) options = {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError('dwolla-validator: options must be an object such as {operation: "retry", today: "2026-11-23"}');
+  }
+  const o = { ...options, ...extra };
+  if (o.today === undefined) o.today = todayUtc();
+  return JSON.stringify(o);
+}
+
+function payloadJson(value) {
+  // JSON.stringify throws a TypeError itself for BigInt and cycles; a top-level
+  // undefined, function or symbol has no JSON form, and is judged as null.
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch (e) {
+    // V8 overflows its own stack on a few thousand levels of nesting.
+    if (e instanceof RangeError) throw new TypeError('dwolla-validator: the payload is nested too deeply to validate');
+    throw e;
+  }
+  return text === undefined ? 'null' : text;
+}
+
+function answer(text) {
+  const out = JSON.parse(text);
+  if (out !== null && typeof out === 'object' && typeof out.error === 'string' && out.valid === undefined) {
+    throw new TypeError(`dwolla-validator: ${out.error}`);
+  }
+  return out;
+}
+
+/**
+ * Validates a whole Customer payload.
+ * @returns {{valid: boolean, errors: Array<{code: string, message: string, path: string, rule: string}>, warnings: Array<object>}}
+ */
+export function validateCustomer(payload, options) {
+  needReady();
+  return answer(wasm.validate_customer_json(payloadJson(payload), optionsJson(options)));
+}
+
+/** Validates one field by name, as a person types. `options.type` picks the shape (default "personal"). */
+export function validateField(field, value, options) {
+  needReady();
+  if (typeof field !== 'string') throw new TypeError('dwolla-validator: field must be a string such as "postalCode"');
+  return answer(wasm.validate_field_json(field, payloadJson(value), optionsJson(options)));
+}
+
+/** Returns a normalized copy of a payload (trimmed, state uppercased, SSN/phone digits only, ...). */
+export function normalizeCustomer(payload) {
+  needReady();
+  return answer(wasm.normalize_customer_json(payloadJson(payload)));
+}
+
+/** Normalizes one field's value, as a form would on blur. */
+export function normalizeField(field, value) {
+  needReady();
+  if (typeof field !== 'string') throw new TypeError('dwolla-validator: field must be a string');
+  if (typeof value !== 'string') throw new TypeError('dwolla-validator: value must be a string');
+  return wasm.normalize_field(field, value);
+}
+
+/** Dwolla's HAL ValidationError body for a report, or null when the report is valid. */
+export function toDwollaError(report) {
+  needReady();
+  return answer(wasm.to_dwolla_error_json(payloadJson(report)));
+}
+
+/** The payload shape names validateField accepts as options.type. */
+export function shapeNames() {
+  needReady();
+  return JSON.parse(wasm.shape_names_json());
+}
+
+function pointerToPath(pointer) {
+  if (pointer === '') return undefined;
+  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/**
+ * A Standard Schema V1 object (https://standardschema.dev) validating Customer
+ * payloads with the given options, for react-hook-form, TanStack Form, tRPC, ...
+ * Reports errors only (warnings are not failures).
+ */
+export function createCustomerSchema(options) {
+  return {
+    '~standard': {
+      version: 1,
+      vendor: 'dwolla-validator',
+      validate(value) {
+        const report = validateCustomer(value, options);
+        if (report.valid) return { value };
+        return {
+          issues: report.errors.map((e) => {
+            const path = pointerToPath(e.path);
+            return path === undefined ? { message: e.message } : { message: e.message, path };
+          }),
+        };
+      },
+    },
+  };
+}
+
+/** A Standard Schema V1 object with the default options (create, today in UTC). */
+export const customerSchema = createCustomerSchema();

@@ -1,0 +1,183 @@
+//! The library's API over JSON text, for callers across a language boundary.
+//!
+//! The WebAssembly package calls these: JS hands over `JSON.stringify`'d payloads
+//! and options, and gets JSON text back. Crossing as one string is cheaper than
+//! walking a JS object field by field, keeps the `.wasm` small, and turns JS oddities
+//! (lone surrogates, `undefined`, `NaN`) into well-defined JSON before Rust sees
+//! them. Every function here is plain Rust, so native tests hold the wasm build to
+//! the same answers. There is no rule logic here: it parses, calls, serializes.
+//!
+//! A failure that is the caller's mistake (options that are not an object, an
+//! unknown operation) comes back as `{"error": "..."}`, which the JS wrapper throws
+//! as a `TypeError`.
+//!
+//! ```
+//! use dwolla_validator::json_api::validate_customer_json;
+//! let out = validate_customer_json(r#"{"type":"unverified","firstName":"A","lastName":"B","email":"a@b.co"}"#,
+//!                                  r#"{"today":"2026-11-23"}"#);
+//! assert!(out.starts_with(r#"{"valid":true"#));
+//! ```
+
+use crate::report::Report;
+use crate::{normalize, options::parse_date, shapes, Operation, Options};
+use serde::Deserialize;
+use serde_json::Value;
+
+/// Options as JS passes them. Every field is optional except `today`, which the JS
+/// wrapper fills in with the current UTC date when the caller leaves it out.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct JsOptions {
+    #[serde(default)]
+    operation: Option<String>,
+    today: Option<String>,
+    #[serde(default)]
+    allow_unknown_fields: Option<bool>,
+    #[serde(default)]
+    hints: Option<bool>,
+    /// The shape for `validateField` (default `personal`).
+    #[serde(default, rename = "type")]
+    shape: Option<String>,
+}
+
+fn error_json(message: &str) -> String {
+    serde_json::json!({ "error": message }).to_string()
+}
+
+fn parse_options(text: &str) -> Result<(Options, String), String> {
+    let o: JsOptions = serde_json::from_str(text).map_err(|e| {
+        let t = e.to_string();
+        // serde names the offending option key, never a payload value.
+        let t = t.split(" at line ").next().unwrap_or(&t).to_string();
+        format!("invalid options: {t}")
+    })?;
+    let today_text = o.today.ok_or("options.today is required (YYYY-MM-DD)")?;
+    let today =
+        parse_date(&today_text).ok_or("options.today must be a real date written YYYY-MM-DD")?;
+    let mut opts = Options::new(today);
+    if let Some(op) = o.operation {
+        opts = opts.operation(
+            op.parse::<Operation>()
+                .map_err(|e| format!("options.operation: {e}"))?,
+        );
+    }
+    if let Some(allow) = o.allow_unknown_fields {
+        opts = opts.allow_unknown_fields(allow);
+    }
+    if let Some(h) = o.hints {
+        opts = opts.hints(h);
+    }
+    Ok((opts, o.shape.unwrap_or_else(|| "personal".to_string())))
+}
+
+fn report_json(r: &Report) -> String {
+    serde_json::to_string(r).unwrap_or_else(|_| error_json("could not serialize the report"))
+}
+
+/// Validates a payload given as JSON text; returns the report as JSON text.
+pub fn validate_customer_json(payload: &str, options: &str) -> String {
+    let (opts, _) = match parse_options(options) {
+        Ok(o) => o,
+        Err(e) => return error_json(&e),
+    };
+    match crate::input::parse_payload(payload.as_bytes()) {
+        Ok(v) => report_json(&crate::validate(&v, &opts)),
+        Err(e) => report_json(&crate::input::unreadable_report(&e)),
+    }
+}
+
+/// Validates one field (`value` is JSON text); returns the report as JSON text.
+pub fn validate_field_json(field: &str, value: &str, options: &str) -> String {
+    let (opts, shape) = match parse_options(options) {
+        Ok(o) => o,
+        Err(e) => return error_json(&e),
+    };
+    match crate::input::parse_payload(value.as_bytes()) {
+        Ok(v) => report_json(&crate::validate_field(&shape, field, &v, &opts)),
+        Err(e) => report_json(&crate::input::unreadable_report(&e)),
+    }
+}
+
+/// Normalizes a payload given as JSON text; returns JSON text.
+pub fn normalize_customer_json(payload: &str) -> String {
+    match crate::input::parse_payload(payload.as_bytes()) {
+        Ok(v) => normalize::normalize(&v).to_string(),
+        Err(_) => error_json("the payload is not valid JSON"),
+    }
+}
+
+/// Normalizes one field's string value.
+pub fn normalize_field(field: &str, value: &str) -> String {
+    normalize::normalize_field(field, value)
+}
+
+/// Renders a report (JSON text) as Dwolla's HAL error body (JSON text, `null` when valid).
+pub fn to_dwolla_error_json(report: &str) -> String {
+    match serde_json::from_str::<Report>(report) {
+        Ok(r) => r.to_dwolla_error().unwrap_or(Value::Null).to_string(),
+        Err(_) => {
+            error_json("not a report: expected {valid, errors: [{code, message, path, rule}]}")
+        }
+    }
+}
+
+/// The names of the payload shapes `validateField` accepts as `type`.
+pub fn shape_names_json() -> String {
+    let names: Vec<&str> = shapes::SHAPES.iter().map(|s| s.name).collect();
+    serde_json::to_string(&names).unwrap_or_else(|_| "[]".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OPTS: &str = r#"{"today":"2026-11-23"}"#;
+
+    #[test]
+    fn options_errors_are_reported_not_panicked() {
+        for bad in [
+            "",
+            "[]",
+            "7",
+            r#"{"today":"2026-13-01"}"#,
+            r#"{"today":"2026-11-23","operation":"update"}"#,
+            r#"{"today":"2026-11-23","colour":1}"#,
+            "{}",
+        ] {
+            let out = validate_customer_json("{}", bad);
+            assert!(out.starts_with(r#"{"error":"#), "{bad} -> {out}");
+        }
+    }
+
+    #[test]
+    fn broken_payload_json_is_a_report() {
+        let out = validate_customer_json("{\"ssn\": 12-34", OPTS);
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["valid"], false);
+        assert_eq!(v["errors"][0]["rule"], "json_syntax");
+        assert!(!out.contains("12-34"));
+    }
+
+    #[test]
+    fn field_uses_the_shape_option() {
+        let out = validate_field_json(
+            "businessName",
+            "\"Acme\"",
+            r#"{"today":"2026-11-23","type":"unverified"}"#,
+        );
+        assert!(out.starts_with(r#"{"valid":true"#), "{out}");
+    }
+
+    #[test]
+    fn dwolla_error_round_trip() {
+        let report = validate_customer_json(r#"{"type":"unverified"}"#, OPTS);
+        let body: Value = serde_json::from_str(&to_dwolla_error_json(&report)).unwrap();
+        assert_eq!(body["code"], "ValidationError");
+        assert_eq!(body["_embedded"]["errors"].as_array().unwrap().len(), 3);
+        assert_eq!(
+            to_dwolla_error_json(r#"{"valid":true,"errors":[]}"#),
+            "null"
+        );
+        assert!(to_dwolla_error_json("[]").contains("error"));
+    }
+}

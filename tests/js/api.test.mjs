@@ -1,0 +1,121 @@
+// The JS API itself: shapes of answers, Standard Schema, the HAL body, normalize,
+// and hostile input that must give a report or a TypeError, never trap the instance.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dv } from './helpers.mjs';
+
+const TODAY = '2026-11-23';
+const valid = {
+  firstName: 'John', lastName: 'Doe', email: 'johndoe@email.net', type: 'personal', address1: '99-99 33rd St',
+  city: 'Some City', state: 'NY', postalCode: '11101', dateOfBirth: '1970-01-01', ssn: '1234',
+};
+
+test('report shape', () => {
+  const r = dv.validateCustomer(valid, { today: TODAY });
+  assert.deepEqual(r, { valid: true, errors: [], warnings: [] });
+  const bad = dv.validateCustomer({ ...valid, ssn: '123-45-6789' }, { today: TODAY });
+  assert.equal(bad.valid, false);
+  assert.deepEqual(Object.keys(bad.errors[0]).sort(), ['code', 'message', 'path', 'rule']);
+  assert.ok(!bad.errors[0].message.includes('6789'));
+});
+
+test('today defaults to the current UTC date', () => {
+  const r = dv.validateField('dateOfBirth', '1970-01-01');
+  assert.equal(r.valid, true);
+  const next = new Date(Date.now() + 86400000).toISOString().slice(0, 10);
+  assert.equal(dv.validateField('dateOfBirth', next).errors[0].rule, 'age_range');
+});
+
+test('retry option needs the full SSN', () => {
+  const r = dv.validateCustomer(valid, { today: TODAY, operation: 'retry' });
+  assert.deepEqual(r.errors.map((e) => e.path), ['/ssn']);
+});
+
+test('allowUnknownFields', () => {
+  const p = { ...valid, zip: '11101' };
+  assert.equal(dv.validateCustomer(p, { today: TODAY }).errors[0].message.includes('postalCode'), true);
+  assert.equal(dv.validateCustomer(p, { today: TODAY, allowUnknownFields: true }).valid, true);
+});
+
+test('toDwollaError renders the HAL body', () => {
+  const r = dv.validateCustomer({ type: 'unverified', firstName: 'A', lastName: 'B' }, { today: TODAY });
+  assert.deepEqual(dv.toDwollaError(r), {
+    code: 'ValidationError',
+    message: 'Validation error(s) present. See embedded errors list for more details.',
+    _embedded: { errors: [{ code: 'Required', message: 'Email is required.', path: '/email', _links: {} }] },
+  });
+  assert.equal(dv.toDwollaError({ valid: true, errors: [] }), null);
+  assert.throws(() => dv.toDwollaError([1, 2]), TypeError);
+});
+
+test('normalizeCustomer and normalizeField', () => {
+  const n = dv.normalizeCustomer({ ...valid, firstName: '  John  ', state: 'ny', ssn: '202-99-1516', phone: '(555) 432-1234' });
+  assert.equal(n.firstName, 'John');
+  assert.equal(n.state, 'NY');
+  assert.equal(n.ssn, '202991516');
+  assert.equal(n.phone, '5554321234');
+  assert.equal(dv.validateCustomer(n, { today: TODAY, operation: 'retry' }).valid, true);
+  assert.equal(dv.normalizeField('firstName', 'Jose\u0301'), 'José');
+  assert.throws(() => dv.normalizeField('ssn', 1234), TypeError);
+});
+
+test('Standard Schema V1 object', () => {
+  const std = dv.customerSchema['~standard'];
+  assert.equal(std.version, 1);
+  assert.equal(std.vendor, 'dwolla-validator');
+  assert.deepEqual(std.validate(valid), { value: valid });
+  const out = std.validate({ ...valid, address1: 'PO Box 1', ssn: undefined });
+  assert.deepEqual(out.issues.map((i) => i.path), [['address1'], ['ssn']]);
+  assert.ok(out.issues.every((i) => typeof i.message === 'string'));
+  const root = std.validate(null);
+  assert.equal(root.issues[0].path, undefined);
+  const retry = dv.createCustomerSchema({ operation: 'retry', today: TODAY })['~standard'];
+  assert.deepEqual(retry.validate(valid).issues.map((i) => i.path), [['ssn']]);
+});
+
+test('hostile input gives a report or a TypeError, and the next call still works', () => {
+  const cyclic = {};
+  cyclic.self = cyclic;
+  const cases = [
+    () => dv.validateCustomer(undefined),
+    () => dv.validateCustomer(42),
+    () => dv.validateCustomer('{"type":"personal"}'),
+    () => dv.validateCustomer([valid]),
+    () => dv.validateCustomer({ ...valid, firstName: 'x'.repeat(10 * 1024 * 1024) }),
+    () => dv.validateCustomer({ ...valid, address1: 'PO Box '.repeat(200000) }),
+    () => dv.validateCustomer({ ...valid, firstName: 'Jo\ud800hn' }),
+    () => dv.validateCustomer({ ...valid, lastName: '\udc00' }),
+    () => dv.validateCustomer({ ...valid, firstName: NaN, lastName: Infinity }),
+    () => dv.validateCustomer({ ...valid, ssn: 10n }),
+    () => dv.validateCustomer(cyclic),
+    () => dv.validateCustomer(valid, 'retry'),
+    () => dv.validateCustomer(valid, { today: 'tomorrow' }),
+    () => dv.validateCustomer(valid, { operation: 'update', today: TODAY }),
+    () => dv.validateField(undefined, 'x'),
+    () => dv.validateField('ssn', undefined),
+    () => dv.validateField('ssn', { a: [1, 2, 3] }),
+    () => dv.validateField('no-such-field', 'x'),
+    () => dv.validateField('ssn', '1234', { type: 'martian', today: TODAY }),
+    () => dv.normalizeCustomer(undefined),
+    () => dv.normalizeCustomer({ a: 'x'.repeat(1 << 20) }),
+    () => dv.validateCustomer(JSON.parse('{"a":' + '['.repeat(5000) + ']'.repeat(5000) + '}')),
+  ];
+  for (const [i, run] of cases.entries()) {
+    try {
+      const r = run();
+      assert.equal(typeof r, 'object', `case ${i}`);
+      if (r && 'valid' in r) assert.equal(r.valid, r.errors.length === 0, `case ${i}`);
+    } catch (e) {
+      assert.ok(e instanceof TypeError, `case ${i} threw ${e?.constructor?.name}: ${e?.message}`);
+    }
+    assert.equal(dv.validateCustomer(valid, { today: TODAY }).valid, true, `instance still works after case ${i}`);
+  }
+  // A lone surrogate is broken text: refused, never accepted silently.
+  assert.equal(dv.validateCustomer({ ...valid, firstName: 'Jo\ud800hn' }, { today: TODAY }).valid, false);
+  // The deep nesting is reported, not a stack overflow.
+  const deep = dv.validateCustomer(JSON.parse('{"a":' + '['.repeat(1000) + ']'.repeat(1000) + '}'), { today: TODAY });
+  assert.equal(deep.valid, false);
+  assert.equal(deep.errors[0].rule, 'json_syntax');
+  // Deeper than V8's own JSON.stringify can go: a TypeError, not a RangeError.
+  assert.throws(() => dv.validateCustomer(JSON.parse('['.repeat(100000) + ']'.repeat(100000))), TypeError);
+});
