@@ -50,8 +50,10 @@
 
 #![deny(missing_docs)]
 
+pub mod documents;
 pub mod input;
 pub mod json_api;
+pub mod kba;
 pub mod messages;
 pub mod normalize;
 pub mod options;
@@ -59,6 +61,7 @@ pub mod report;
 pub mod request;
 pub mod rules;
 pub mod shapes;
+pub mod statuses;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -76,6 +79,46 @@ use serde_json::Value;
 pub fn validate(payload: &Value, opts: &Options) -> Report {
     shapes::validate_payload(payload, opts)
 }
+
+/// Validates a payload as a named kind, when it cannot be told from the payload:
+/// a shape name (`personal`, `unverified`, `business`,
+/// `business-sole-proprietorship`, `controller`, `beneficial-owner`), `kba`,
+/// `document`, or `customer` (choose from `type`, as [`validate`] does).
+///
+/// ```
+/// use dwolla_validator::{validate_as, Options};
+/// use serde_json::json;
+/// let opts = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+/// let owner = json!({"firstName": "Ann", "lastName": "Lee", "dateOfBirth": "1980-01-01", "ssn": "123456789",
+///     "address": {"address1": "1 Main St", "city": "Ames", "stateProvinceRegion": "IA", "postalCode": "50010", "country": "US"}});
+/// assert!(validate_as("beneficial-owner", &owner, &opts).valid);
+/// ```
+pub fn validate_as(kind: &str, payload: &Value, opts: &Options) -> Report {
+    shapes::validate_as(kind, payload, opts).unwrap_or_else(|| {
+        let mut r = Report::ok();
+        r.push(shapes::issue(
+            Code::NotAllowed,
+            Msg::OneOf { allowed: KINDS },
+            "The kind of payload",
+            String::new(),
+            rules::one_of::INFO.id,
+        ));
+        r
+    })
+}
+
+/// Every kind [`validate_as`] accepts.
+pub const KINDS: &[&str] = &[
+    "customer",
+    "personal",
+    "unverified",
+    "business",
+    "business-sole-proprietorship",
+    "controller",
+    "beneficial-owner",
+    "kba",
+    "document",
+];
 
 /// Validates a typed request (any `Serialize` value, such as
 /// [`request::PersonalCustomer`]) as the JSON it serializes to.

@@ -88,6 +88,63 @@ pub enum Msg {
     },
     /// The payload (or a nested field) is not a JSON object.
     NotObject,
+    /// Not a UUID.
+    Uuid,
+    /// An EIN with the wrong number of digits.
+    EinLength,
+    /// Not an http(s) URL with a real host.
+    Website,
+    /// A country not written as two uppercase letters.
+    CountryFormat,
+    /// Two letters that are not an assigned country code.
+    CountryUnknown,
+    /// A non-US region code of the wrong shape.
+    Region,
+    /// A non-US postal code of the wrong shape.
+    IntlPostalCode,
+    /// A beneficial owner's US postal code that is not 5 digits.
+    Zip5,
+    /// A US person needs an SSN (a passport is for people outside the US).
+    SsnRequiredInUs,
+    /// A person outside the US needs a passport.
+    PassportRequiredOutsideUs,
+    /// A list with the wrong number of items.
+    ItemCount {
+        /// How many items are needed.
+        exactly: u32,
+    },
+    /// The same question answered twice.
+    DuplicateAnswer,
+    /// A document type not accepted for whom it is for.
+    DocumentType {
+        /// The accepted values.
+        allowed: &'static [&'static str],
+    },
+    /// A file name without an extension.
+    FileNoExtension,
+    /// A file extension not accepted.
+    FileExtension {
+        /// Whether PDF is accepted (business documents).
+        pdf: bool,
+    },
+    /// A declared MIME type that disagrees with the extension.
+    FileTypeMismatch,
+    /// An empty file.
+    FileEmpty,
+    /// A file over the size limit.
+    FileTooLarge {
+        /// The most bytes accepted.
+        max: u64,
+    },
+    /// The file's first bytes are not the format its name says.
+    FileSignature,
+    /// More uploads than Dwolla holds for review.
+    TooManyDocuments {
+        /// The most documents awaiting review.
+        max: u32,
+    },
+    /// Not a number of bytes.
+    NotByteCount,
 }
 
 impl Msg {
@@ -163,6 +220,28 @@ impl Msg {
                 }
             }
             Msg::NotObject => format!("{label} must be a JSON object."),
+            Msg::Uuid => format!("{label} must be a UUID written 8-4-4-4-12 in hexadecimal, as Dwolla lists them."),
+            Msg::EinLength => format!("{label} must be exactly 9 digits."),
+            Msg::Website => format!("{label} must be a full web address starting with http:// or https://, such as https://www.example.com."),
+            Msg::CountryFormat => format!("{label} must be a two-letter ISO country code in uppercase, such as US or GB."),
+            Msg::CountryUnknown => format!("{label} must be an ISO 3166-1 country code; check the letters (the United Kingdom is GB)."),
+            Msg::Region => format!("{label} must be two uppercase letters or digits: the ISO region code, or the country code where there is none."),
+            Msg::IntlPostalCode => format!("{label} may contain only letters and digits, with single spaces or hyphens between them, up to 10 characters."),
+            Msg::Zip5 => format!("{label} must be a 5-digit ZIP code."),
+            Msg::SsnRequiredInUs => format!("{label} is required for a person with a US address; a passport is for people outside the US."),
+            Msg::PassportRequiredOutsideUs => format!("{label} is required for a person with an address outside the US."),
+            Msg::ItemCount { exactly } => format!("{label} must have exactly {exactly} items."),
+            Msg::DuplicateAnswer => format!("{label} answers a question that is already answered; answer each question once."),
+            Msg::DocumentType { allowed } => Msg::OneOf { allowed }.render(label),
+            Msg::FileNoExtension => format!("{label} must end with a file extension such as .jpg or .png."),
+            Msg::FileExtension { pdf: false } => format!("{label} must be a .jpg, .jpeg or .png image."),
+            Msg::FileExtension { pdf: true } => format!("{label} must be a .jpg, .jpeg or .png image, or a .pdf."),
+            Msg::FileTypeMismatch => format!("{label} does not match the file name's extension."),
+            Msg::FileEmpty => format!("{label} is empty; choose the file again."),
+            Msg::FileTooLarge { max } => format!("{label} must be at most {max} bytes (Dwolla's 10 MiB upload limit less the request envelope)."),
+            Msg::FileSignature => format!("{label} is not the kind of file its name says; export it again as a real JPEG, PNG or PDF."),
+            Msg::TooManyDocuments { max } => format!("{label} would leave more than {max} documents awaiting review; wait for a review before uploading more."),
+            Msg::NotByteCount => format!("{label} must be a whole number of bytes."),
         }
     }
 }

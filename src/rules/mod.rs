@@ -27,6 +27,12 @@
 //! | `email` | InvalidFormat | the HTML "valid e-mail address" with a dotted domain |
 //! | `ip_address` | InvalidFormat | IPv4 dotted quad or IPv6 |
 //! | `correlation_id` | InvalidFormat | 1–255 of `A-Z a-z 0-9 - . _` |
+//! | `uuid` | InvalidFormat | 8-4-4-4-12 hex (businessClassification) |
+//! | `ein` | InvalidFormat | exactly 9 digits |
+//! | `website` | InvalidFormat | an http(s) URL with a real host |
+//! | `country` | InvalidFormat / NotAllowed | an assigned ISO 3166-1 alpha-2 code |
+//! | `region` | InvalidFormat | outside the US, two uppercase letters or digits |
+//! | `postal_code_intl` | InvalidFormat | outside the US, letters/digits with single spaces or hyphens |
 //! | `one_of` | NotAllowed | one of a fixed set of values |
 //! | `unknown_field` | NotAllowed | the shape defines the field |
 //! | `customer_type` | Required / NotAllowed | a `type` Dwolla knows |
@@ -39,8 +45,10 @@ use chrono::NaiveDate;
 
 pub mod age_range;
 pub mod correlation_id;
+pub mod country;
 pub mod customer_type;
 pub mod date_of_birth;
+pub mod ein;
 pub mod email;
 pub mod forbidden_characters;
 pub mod invisible_characters;
@@ -55,6 +63,8 @@ pub mod presence;
 pub mod ssn;
 pub mod state;
 pub mod unknown_field;
+pub mod uuid;
+pub mod website;
 
 /// What a rule may know besides the value: the operation and *today*.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,11 +128,25 @@ pub static RULES: &[RuleInfo] = &[
     email::INFO,
     ip_address::INFO,
     correlation_id::INFO,
+    uuid::INFO,
+    ein::INFO,
+    website::INFO,
+    country::INFO,
+    country::REGION,
+    country::POSTAL_INTL,
     one_of::INFO,
     unknown_field::INFO,
     customer_type::INFO,
     presence::JSON_SYNTAX,
 ];
+
+/// Every rule: the field rules in [`RULES`], then the document and KBA rules.
+pub fn all_rules() -> impl Iterator<Item = &'static RuleInfo> {
+    RULES
+        .iter()
+        .chain(crate::documents::DOCUMENT_RULES)
+        .chain(crate::kba::KBA_RULES)
+}
 
 /// `true` when every byte of `s` is an ASCII digit (and `s` is not empty).
 pub(crate) fn all_ascii_digits(s: &str) -> bool {
@@ -144,7 +168,7 @@ mod tests {
     #[test]
     fn rule_ids_are_unique_snake_case() {
         let mut seen = std::collections::HashSet::new();
-        for r in RULES {
+        for r in all_rules() {
             assert!(seen.insert(r.id), "duplicate rule id {}", r.id);
             assert!(r.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
             assert!(!r.summary.is_empty());

@@ -35,19 +35,31 @@ pub fn is_zip5(s: &str) -> bool {
     s.len() == 5 && is_zip(s)
 }
 
-/// Accepts a ZIP or ZIP+4.
+/// Accepts a ZIP, and a ZIP+4 when `plus_four` is set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PostalCode;
+pub struct PostalCode {
+    /// `true` to accept `NNNNN-NNNN` as well as `NNNNN`.
+    pub plus_four: bool,
+}
+
+impl PostalCode {
+    /// ZIP or ZIP+4 (Customers, controllers).
+    pub const ZIP_OR_ZIP4: PostalCode = PostalCode { plus_four: true };
+    /// The 5-digit ZIP only (beneficial owners).
+    pub const ZIP5: PostalCode = PostalCode { plus_four: false };
+}
 
 impl Rule for PostalCode {
     fn id(&self) -> &'static str {
         INFO.id
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
-        if is_zip(value) {
+        if self.plus_four && is_zip(value) || is_zip5(value) {
             Ok(())
-        } else {
+        } else if self.plus_four {
             Err(Fail::new(Code::InvalidFormat, Msg::PostalCode))
+        } else {
+            Err(Fail::new(Code::InvalidFormat, Msg::Zip5))
         }
     }
 }

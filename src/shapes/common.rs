@@ -1,6 +1,7 @@
 //! Field definitions shared by several shapes, so a rule for a field is written once.
 
 use super::{Field, Kind, Presence};
+use crate::messages::Msg;
 use crate::rules::age_range::AgeRange;
 use crate::rules::{
     correlation_id::CorrelationId, date_of_birth::DateFormat, email::Email,
@@ -45,7 +46,8 @@ pub const BUSINESS_NAME: &[&dyn Rule] = &[
     &InvisibleCharacters,
 ];
 
-const fn text(
+/// A text field with the usual "is required" message.
+pub const fn text(
     name: &'static str,
     label: &'static str,
     presence: Presence,
@@ -56,6 +58,7 @@ const fn text(
         label,
         presence,
         kind: Kind::Text(rules),
+        required_msg: Msg::Required,
     }
 }
 
@@ -76,7 +79,7 @@ pub const POSTAL_CODE: Field = text(
     "postalCode",
     "Postal code",
     Presence::Required,
-    &[&PostalCode],
+    &[&PostalCode::ZIP_OR_ZIP4],
 );
 pub const DATE_OF_BIRTH_FIELD: Field = text(
     "dateOfBirth",

@@ -15,22 +15,31 @@
 //! [`validate`](crate::validate) picks the shape from the payload's `type`.
 
 use crate::messages::Msg;
-use crate::options::Options;
+use crate::options::{Operation, Options};
 use crate::report::{pointer, Code, Issue, Report};
 use crate::rules::{self, presence, Ctx, Fail, Rule};
 use serde_json::{Map, Value};
 
+pub mod business;
 mod common;
 pub mod personal;
 pub mod unverified;
 
+/// A test on the object a field is in (is this controller's address in the US?).
+pub type Sibling = fn(&Map<String, Value>) -> bool;
+
 /// When a field must be present.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub enum Presence {
     /// Always required.
     Required,
     /// May be left out or `null`.
     Optional,
+    /// Required on create; may be left out on retry (Dwolla's business "retry
+    /// without controller").
+    RequiredOnCreate,
+    /// Required when the test holds for the object the field is in.
+    RequiredWhen(Sibling),
 }
 
 /// What a field holds.
@@ -38,6 +47,9 @@ pub enum Presence {
 pub enum Kind {
     /// A string that must pass these rules, in order.
     Text(&'static [&'static dyn Rule]),
+    /// A string whose rules depend on the object it is in (a region is a US state
+    /// code only when the country is US).
+    TextBy(fn(&Map<String, Value>) -> &'static [&'static dyn Rule]),
     /// An object of this shape.
     Object(&'static Shape),
 }
@@ -53,6 +65,8 @@ pub struct Field {
     pub presence: Presence,
     /// What it holds.
     pub kind: Kind,
+    /// What to say when it is required and missing.
+    pub required_msg: Msg,
 }
 
 /// A check that needs several fields of one object (which of ssn or passport, ...).
@@ -86,8 +100,16 @@ impl std::fmt::Debug for Shape {
     }
 }
 
-/// Every top-level shape, by name: what [`shape_named`] looks up.
-pub static SHAPES: &[&Shape] = &[&personal::PERSONAL, &unverified::UNVERIFIED];
+/// Every shape a payload or a form field can be checked against, by name: what
+/// [`shape_named`] looks up.
+pub static SHAPES: &[&Shape] = &[
+    &personal::PERSONAL,
+    &unverified::UNVERIFIED,
+    &business::BUSINESS,
+    &business::BUSINESS_SOLE_PROPRIETORSHIP,
+    &business::CONTROLLER,
+    &business::BENEFICIAL_OWNER,
+];
 
 /// The shape named `name` (`"personal"`, `"unverified"`).
 pub fn shape_named(name: &str) -> Option<&'static Shape> {
@@ -108,9 +130,11 @@ fn fail_issue(fail: Fail, field: &Field, path: String, rule: &str) -> Issue {
 }
 
 /// Checks one field's value (`None` when the key is absent) and reports at most one
-/// issue at `path`; an object field reports its own fields' issues.
+/// issue at `path`; an object field reports its own fields' issues. `parent` is the
+/// object the field is in.
 pub(crate) fn check_field(
     field: &Field,
+    parent: &Map<String, Value>,
     value: Option<&Value>,
     path: String,
     opts: &Options,
@@ -120,59 +144,65 @@ pub(crate) fn check_field(
         operation: opts.operation,
         today: opts.today,
     };
-    let required = field.presence == Presence::Required;
+    let required = match field.presence {
+        Presence::Required => true,
+        Presence::Optional => false,
+        Presence::RequiredOnCreate => opts.operation == Operation::Create,
+        Presence::RequiredWhen(test) => test(parent),
+    };
+    let missing = |report: &mut Report, path: String| {
+        report.push(issue(
+            Code::Required,
+            field.required_msg,
+            field.label,
+            path,
+            presence::REQUIRED.id,
+        ));
+    };
     let value = match value {
         None | Some(Value::Null) => {
             if required {
-                report.push(issue(
-                    Code::Required,
-                    Msg::Required,
-                    field.label,
-                    path,
-                    presence::REQUIRED.id,
-                ));
+                missing(report, path);
             }
             return;
         }
         Some(v) => v,
     };
-    match (field.kind, value) {
-        (Kind::Text(rules), Value::String(s)) => {
-            if required && presence::is_blank(s) {
-                report.push(issue(
-                    Code::Required,
-                    Msg::Required,
+    let rules = match field.kind {
+        Kind::Text(rules) => rules,
+        Kind::TextBy(pick) => pick(parent),
+        Kind::Object(shape) => {
+            match value {
+                Value::Object(m) => check_object(shape, m, &path, opts, report),
+                _ => report.push(issue(
+                    Code::InvalidFormat,
+                    Msg::NotObject,
                     field.label,
                     path,
-                    presence::REQUIRED.id,
-                ));
-                return;
+                    presence::STRING_TYPE.id,
+                )),
             }
-            for rule in rules {
-                if let Err(fail) = rule.check(s, &ctx) {
-                    report.push(fail_issue(fail, field, path, rule.id()));
-                    return;
-                }
-            }
+            return;
         }
-        (Kind::Object(shape), Value::Object(m)) => check_object(shape, m, &path, opts, report),
-        (Kind::Text(_), _) => {
-            report.push(issue(
-                Code::InvalidFormat,
-                Msg::NotString,
-                field.label,
-                path,
-                presence::STRING_TYPE.id,
-            ));
-        }
-        (Kind::Object(_), _) => {
-            report.push(issue(
-                Code::InvalidFormat,
-                Msg::NotObject,
-                field.label,
-                path,
-                presence::STRING_TYPE.id,
-            ));
+    };
+    let Value::String(s) = value else {
+        report.push(issue(
+            Code::InvalidFormat,
+            Msg::NotString,
+            field.label,
+            path,
+            presence::STRING_TYPE.id,
+        ));
+        return;
+    };
+    if required && presence::is_blank(s) {
+        missing(report, path);
+        return;
+    }
+    for rule in rules {
+        if let Err(fail) = rule.check(s, &ctx) {
+            report.push(fail_issue(fail, field, path, rule.id()));
+            return;
         }
     }
 }
@@ -188,6 +218,7 @@ pub(crate) fn check_object(
     for field in shape.fields {
         check_field(
             field,
+            obj,
             obj.get(field.name),
             pointer(base, field.name),
             opts,
@@ -258,6 +289,7 @@ pub(crate) fn dispatch(obj: &Map<String, Value>) -> Result<&'static Shape, Issue
         }
         Some(Value::String(t)) => match t.as_str() {
             "personal" => Ok(&personal::PERSONAL),
+            "business" => Ok(business::for_business_type(obj.get("businessType"))),
             "receive-only" | "unverified" => Ok(&unverified::UNVERIFIED),
             _ if presence::is_blank(t) => {
                 let msg = if looks_verified() {
@@ -289,19 +321,65 @@ pub(crate) fn dispatch(obj: &Map<String, Value>) -> Result<&'static Shape, Issue
     }
 }
 
-/// Validates a whole payload: dispatch on `type`, then walk the shape.
+/// Which checker a payload without a `type` is for, judged by its keys.
+fn untyped_kind(obj: &Map<String, Value>) -> Option<&'static str> {
+    if obj.get("type").is_some_and(|t| !t.is_null()) {
+        None
+    } else if obj.contains_key("answers") {
+        Some("kba")
+    } else if obj.contains_key("documentType") || obj.contains_key("file") {
+        Some("document")
+    } else if obj.contains_key("address") {
+        Some("beneficial-owner")
+    } else {
+        None
+    }
+}
+
+fn not_object(report: &mut Report) {
+    report.push(issue(
+        Code::InvalidFormat,
+        Msg::NotObject,
+        "The payload",
+        String::new(),
+        presence::STRING_TYPE.id,
+    ));
+}
+
+/// Validates a payload as a named kind: a shape name from [`SHAPES`], `kba`,
+/// `document`, or `customer` (choose from `type`). `None` for an unknown kind.
+pub(crate) fn validate_as(kind: &str, payload: &Value, opts: &Options) -> Option<Report> {
+    match kind {
+        "customer" => Some(validate_payload(payload, opts)),
+        "kba" => Some(crate::kba::validate_kba_answers(
+            payload,
+            opts.allow_unknown_fields,
+        )),
+        "document" => Some(crate::documents::validate_document_json(payload, None)),
+        _ => {
+            let shape = shape_named(kind)?;
+            let mut report = Report::ok();
+            match payload {
+                Value::Object(obj) => check_object(shape, obj, "", opts, &mut report),
+                _ => not_object(&mut report),
+            }
+            Some(report)
+        }
+    }
+}
+
+/// Validates a whole payload: dispatch on `type`, then walk the shape. A payload
+/// without `type` that has `answers` is KBA answers, one with `documentType` or
+/// `file` a document, one with an `address` object a beneficial owner.
 pub(crate) fn validate_payload(payload: &Value, opts: &Options) -> Report {
     let mut report = Report::ok();
     let Value::Object(obj) = payload else {
-        report.push(issue(
-            Code::InvalidFormat,
-            Msg::NotObject,
-            "The payload",
-            String::new(),
-            presence::STRING_TYPE.id,
-        ));
+        not_object(&mut report);
         return report;
     };
+    if let Some(kind) = untyped_kind(obj) {
+        return validate_as(kind, payload, opts).unwrap_or(report);
+    }
     match dispatch(obj) {
         Ok(shape) => check_object(shape, obj, "", opts, &mut report),
         Err(e) => report.push(e),
@@ -309,15 +387,19 @@ pub(crate) fn validate_payload(payload: &Value, opts: &Options) -> Report {
     report
 }
 
-/// Validates one field of `shape` by name, for feedback as a person types.
+/// Validates one field of `shape` by name, for feedback as a person types. A
+/// nested field is named by its path: `controller/address/postalCode`.
 pub(crate) fn validate_field(shape: &Shape, name: &str, value: &Value, opts: &Options) -> Report {
     let mut report = Report::ok();
-    let path = pointer("", name);
-    match shape.field(name) {
-        Some(field) => check_field(field, Some(value), path, opts, &mut report),
-        None => {
+    let empty = Map::new();
+    let mut shape = shape;
+    let mut path = String::new();
+    let segments: Vec<&str> = name.trim_start_matches('/').split('/').collect();
+    for (i, segment) in segments.iter().enumerate() {
+        path = pointer(&path, segment);
+        let Some(field) = shape.field(segment) else {
             let known: Vec<&'static str> = shape.field_names().collect();
-            let suggestion = rules::unknown_field::suggest(name, &known);
+            let suggestion = rules::unknown_field::suggest(segment, &known);
             report.push(issue(
                 Code::NotAllowed,
                 Msg::UnknownField { suggestion },
@@ -325,6 +407,21 @@ pub(crate) fn validate_field(shape: &Shape, name: &str, value: &Value, opts: &Op
                 path,
                 rules::unknown_field::INFO.id,
             ));
+            return report;
+        };
+        match field.kind {
+            Kind::Object(inner) if i + 1 < segments.len() => shape = inner,
+            _ if i + 1 < segments.len() => {
+                report.push(issue(
+                    Code::NotAllowed,
+                    Msg::UnknownField { suggestion: None },
+                    "",
+                    pointer(&path, segments[i + 1]),
+                    rules::unknown_field::INFO.id,
+                ));
+                return report;
+            }
+            _ => check_field(field, &empty, Some(value), path.clone(), opts, &mut report),
         }
     }
     report

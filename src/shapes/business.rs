@@ -1,0 +1,454 @@
+//! Business verified Customers, their controllers and beneficial owners.
+//!
+//! `businessType` picks the shape:
+//!
+//! * `soleProprietorship`: the account admin also gives `dateOfBirth` and `ssn`;
+//!   there is no controller and `ein` is optional.
+//! * `llc`, `corporation`, `partnership`: `ein` is required and so is a
+//!   `controller` on create (a retry may leave the controller out, Dwolla's "retry
+//!   without controller"; a controller that is there needs the full SSN on retry).
+//!
+//! | field | required | rules |
+//! |---|---|---|
+//! | firstName, lastName, email, ipAddress | as personal | the account admin |
+//! | dateOfBirth, ssn | sole proprietor | as personal |
+//! | address1, address2, city, state, postalCode | as personal | the business address |
+//! | phone, correlationId | no | as personal |
+//! | businessName | yes | 1–255, no forbidden or invisible characters |
+//! | doingBusinessAs | no | as businessName |
+//! | businessType | yes | `soleProprietorship`, `llc`, `corporation`, `partnership` |
+//! | businessClassification | yes | a UUID |
+//! | ein | except sole proprietors | 9 digits |
+//! | website | no | an http(s) URL |
+//! | controller | llc, corporation, partnership (create) | see [`CONTROLLER`] |
+//!
+//! A controller (and a beneficial owner) with a US address gives an `ssn`; one with
+//! an address outside the US gives a `passport` instead. Its address has a
+//! `country`: for `US` the `stateProvinceRegion` is a state code and the
+//! `postalCode` a required ZIP; elsewhere the region is two uppercase letters or
+//! digits and the postal code optional.
+
+use super::common::*;
+use super::{Field, Kind, Presence, Shape};
+use crate::messages::Msg;
+use crate::rules::{
+    country::{Country, IntlPostalCode, Region},
+    ein::Ein,
+    forbidden_characters::ForbiddenCharacters,
+    invisible_characters::InvisibleCharacters,
+    length::Length,
+    no_digits::NoDigits,
+    one_of::OneOf,
+    postal_code::PostalCode,
+    ssn::Ssn,
+    state::State,
+    uuid::Uuid,
+    website::Website,
+    Rule,
+};
+use serde_json::{Map, Value};
+
+/// Every `businessType` Dwolla knows.
+pub const BUSINESS_TYPES: &[&str] = &["soleProprietorship", "llc", "corporation", "partnership"];
+
+/// `true` when an address object is in the US, or says nothing usable about its
+/// country (then the US rules apply, as for most Customers).
+fn address_in_us(address: &Map<String, Value>) -> bool {
+    match address.get("country") {
+        Some(Value::String(c)) => {
+            let c = c.trim();
+            c.is_empty() || c.eq_ignore_ascii_case("US") || c.eq_ignore_ascii_case("USA")
+        }
+        _ => true,
+    }
+}
+
+/// `true` when a person (controller, owner) has a US address or none given.
+fn person_in_us(person: &Map<String, Value>) -> bool {
+    match person.get("address") {
+        Some(Value::Object(a)) => address_in_us(a),
+        _ => true,
+    }
+}
+
+fn person_outside_us(person: &Map<String, Value>) -> bool {
+    !person_in_us(person)
+}
+
+const US_REGION: &[&dyn Rule] = &[&State];
+const OTHER_REGION: &[&dyn Rule] = &[&Region];
+const ZIP_OR_ZIP4: &[&dyn Rule] = &[&PostalCode::ZIP_OR_ZIP4];
+const ZIP5: &[&dyn Rule] = &[&PostalCode::ZIP5];
+const OTHER_POSTAL: &[&dyn Rule] = &[&IntlPostalCode];
+
+fn region_rules(address: &Map<String, Value>) -> &'static [&'static dyn Rule] {
+    if address_in_us(address) {
+        US_REGION
+    } else {
+        OTHER_REGION
+    }
+}
+
+fn controller_postal_rules(address: &Map<String, Value>) -> &'static [&'static dyn Rule] {
+    if address_in_us(address) {
+        ZIP_OR_ZIP4
+    } else {
+        OTHER_POSTAL
+    }
+}
+
+fn owner_postal_rules(address: &Map<String, Value>) -> &'static [&'static dyn Rule] {
+    if address_in_us(address) {
+        ZIP5
+    } else {
+        OTHER_POSTAL
+    }
+}
+
+const fn field(
+    name: &'static str,
+    label: &'static str,
+    presence: Presence,
+    kind: Kind,
+    required_msg: Msg,
+) -> Field {
+    Field {
+        name,
+        label,
+        presence,
+        kind,
+        required_msg,
+    }
+}
+
+const STREET_FIELDS: [Field; 4] = [
+    ADDRESS1,
+    ADDRESS2,
+    text(
+        "address3",
+        "Address line 3",
+        Presence::Optional,
+        STREET_OPTIONAL,
+    ),
+    CITY_FIELD,
+];
+
+/// A controller's address, US or international.
+pub static CONTROLLER_ADDRESS: Shape = Shape {
+    name: "controller-address",
+    fields: &[
+        STREET_FIELDS[0],
+        STREET_FIELDS[1],
+        STREET_FIELDS[2],
+        STREET_FIELDS[3],
+        field(
+            "stateProvinceRegion",
+            "State, province or region",
+            Presence::Required,
+            Kind::TextBy(region_rules),
+            Msg::Required,
+        ),
+        field(
+            "postalCode",
+            "Postal code",
+            Presence::RequiredWhen(address_in_us),
+            Kind::TextBy(controller_postal_rules),
+            Msg::Required,
+        ),
+        text("country", "Country", Presence::Required, &[&Country]),
+    ],
+    cross: None,
+};
+
+/// A beneficial owner's address: as a controller's, but a US postal code is the
+/// 5-digit ZIP.
+pub static OWNER_ADDRESS: Shape = Shape {
+    name: "beneficial-owner-address",
+    fields: &[
+        STREET_FIELDS[0],
+        STREET_FIELDS[1],
+        STREET_FIELDS[2],
+        STREET_FIELDS[3],
+        field(
+            "stateProvinceRegion",
+            "State, province or region",
+            Presence::Required,
+            Kind::TextBy(region_rules),
+            Msg::Required,
+        ),
+        field(
+            "postalCode",
+            "Postal code",
+            Presence::RequiredWhen(address_in_us),
+            Kind::TextBy(owner_postal_rules),
+            Msg::Required,
+        ),
+        text("country", "Country", Presence::Required, &[&Country]),
+    ],
+    cross: None,
+};
+
+/// A passport: its number and issuing country.
+pub static PASSPORT: Shape = Shape {
+    name: "passport",
+    fields: &[
+        text(
+            "number",
+            "Passport number",
+            Presence::Required,
+            &[
+                &Length { min: 1, max: 255 },
+                &ForbiddenCharacters,
+                &InvisibleCharacters,
+            ],
+        ),
+        text(
+            "country",
+            "Passport country",
+            Presence::Required,
+            &[&Country],
+        ),
+    ],
+    cross: None,
+};
+
+/// A controller's title: 1–100 characters, no digits.
+const TITLE: &[&dyn Rule] = &[
+    &Length { min: 1, max: 100 },
+    &ForbiddenCharacters,
+    &InvisibleCharacters,
+    &NoDigits,
+];
+
+/// The controller of an llc, corporation or partnership.
+pub static CONTROLLER: Shape = Shape {
+    name: "controller",
+    fields: &[
+        FIRST_NAME,
+        LAST_NAME,
+        text("title", "Title", Presence::Required, TITLE),
+        DATE_OF_BIRTH_FIELD,
+        field(
+            "address",
+            "Address",
+            Presence::Required,
+            Kind::Object(&CONTROLLER_ADDRESS),
+            Msg::Required,
+        ),
+        field(
+            "ssn",
+            "SSN",
+            Presence::RequiredWhen(person_in_us),
+            Kind::Text(&[&Ssn::LAST_FOUR_OR_FULL]),
+            Msg::SsnRequiredInUs,
+        ),
+        field(
+            "passport",
+            "Passport",
+            Presence::RequiredWhen(person_outside_us),
+            Kind::Object(&PASSPORT),
+            Msg::PassportRequiredOutsideUs,
+        ),
+    ],
+    cross: None,
+};
+
+/// A beneficial owner's name: as a person's name, and no digits.
+const OWNER_NAME: &[&dyn Rule] = &[
+    &Length { min: 1, max: 50 },
+    &ForbiddenCharacters,
+    &InvisibleCharacters,
+    &NoDigits,
+];
+
+/// A beneficial owner (`POST /customers/{id}/beneficial-owners`).
+pub static BENEFICIAL_OWNER: Shape = Shape {
+    name: "beneficial-owner",
+    fields: &[
+        text("firstName", "First name", Presence::Required, OWNER_NAME),
+        text("lastName", "Last name", Presence::Required, OWNER_NAME),
+        DATE_OF_BIRTH_FIELD,
+        field(
+            "address",
+            "Address",
+            Presence::Required,
+            Kind::Object(&OWNER_ADDRESS),
+            Msg::Required,
+        ),
+        field(
+            "ssn",
+            "SSN",
+            Presence::RequiredWhen(person_in_us),
+            Kind::Text(&[&Ssn::FULL]),
+            Msg::SsnRequiredInUs,
+        ),
+        field(
+            "passport",
+            "Passport",
+            Presence::RequiredWhen(person_outside_us),
+            Kind::Object(&PASSPORT),
+            Msg::PassportRequiredOutsideUs,
+        ),
+    ],
+    cross: None,
+};
+
+const TYPE_BUSINESS: Field = type_field(
+    Presence::Required,
+    &[&OneOf {
+        allowed: &["business"],
+    }],
+);
+const BUSINESS_NAME_FIELD: Field = text(
+    "businessName",
+    "Business name",
+    Presence::Required,
+    BUSINESS_NAME,
+);
+const DBA: Field = text(
+    "doingBusinessAs",
+    "Doing business as",
+    Presence::Optional,
+    BUSINESS_NAME,
+);
+const CLASSIFICATION: Field = text(
+    "businessClassification",
+    "Business classification",
+    Presence::Required,
+    &[&Uuid],
+);
+const WEBSITE: Field = text("website", "Website", Presence::Optional, &[&Website]);
+const CONTROLLER_FIELD: Field = field(
+    "controller",
+    "Controller",
+    Presence::RequiredOnCreate,
+    Kind::Object(&CONTROLLER),
+    Msg::Required,
+);
+
+/// An llc, corporation or partnership, with its controller.
+pub static BUSINESS: Shape = Shape {
+    name: "business",
+    fields: &[
+        FIRST_NAME,
+        LAST_NAME,
+        EMAIL,
+        IP_ADDRESS,
+        TYPE_BUSINESS,
+        ADDRESS1,
+        ADDRESS2,
+        CITY_FIELD,
+        STATE,
+        POSTAL_CODE,
+        PHONE,
+        CORRELATION_ID,
+        BUSINESS_NAME_FIELD,
+        DBA,
+        text(
+            "businessType",
+            "Business type",
+            Presence::Required,
+            &[&OneOf {
+                allowed: &["llc", "corporation", "partnership"],
+            }],
+        ),
+        CLASSIFICATION,
+        text("ein", "EIN", Presence::Required, &[&Ein]),
+        WEBSITE,
+        CONTROLLER_FIELD,
+    ],
+    cross: None,
+};
+
+/// A sole proprietorship: the admin gives a date of birth and SSN; no controller.
+pub static BUSINESS_SOLE_PROPRIETORSHIP: Shape = Shape {
+    name: "business-sole-proprietorship",
+    fields: &[
+        FIRST_NAME,
+        LAST_NAME,
+        EMAIL,
+        IP_ADDRESS,
+        TYPE_BUSINESS,
+        DATE_OF_BIRTH_FIELD,
+        SSN,
+        ADDRESS1,
+        ADDRESS2,
+        CITY_FIELD,
+        STATE,
+        POSTAL_CODE,
+        PHONE,
+        CORRELATION_ID,
+        BUSINESS_NAME_FIELD,
+        DBA,
+        text(
+            "businessType",
+            "Business type",
+            Presence::Required,
+            &[&OneOf {
+                allowed: &["soleProprietorship"],
+            }],
+        ),
+        CLASSIFICATION,
+        text("ein", "EIN", Presence::Optional, &[&Ein]),
+        WEBSITE,
+    ],
+    cross: None,
+};
+
+/// A business whose `businessType` is missing or unknown: that field's error is
+/// reported, and every other business field is checked as far as it can be
+/// without knowing which kind of business it is.
+static BUSINESS_UNKNOWN_TYPE: Shape = Shape {
+    name: "business-unknown-type",
+    fields: &[
+        FIRST_NAME,
+        LAST_NAME,
+        EMAIL,
+        IP_ADDRESS,
+        TYPE_BUSINESS,
+        text(
+            "dateOfBirth",
+            "Date of birth",
+            Presence::Optional,
+            DATE_OF_BIRTH,
+        ),
+        text("ssn", "SSN", Presence::Optional, &[&Ssn::LAST_FOUR_OR_FULL]),
+        ADDRESS1,
+        ADDRESS2,
+        CITY_FIELD,
+        STATE,
+        POSTAL_CODE,
+        PHONE,
+        CORRELATION_ID,
+        BUSINESS_NAME_FIELD,
+        DBA,
+        text(
+            "businessType",
+            "Business type",
+            Presence::Required,
+            &[&OneOf {
+                allowed: BUSINESS_TYPES,
+            }],
+        ),
+        CLASSIFICATION,
+        text("ein", "EIN", Presence::Optional, &[&Ein]),
+        WEBSITE,
+        field(
+            "controller",
+            "Controller",
+            Presence::Optional,
+            Kind::Object(&CONTROLLER),
+            Msg::Required,
+        ),
+    ],
+    cross: None,
+};
+
+/// The business shape for a payload's `businessType` value.
+pub fn for_business_type(business_type: Option<&Value>) -> &'static Shape {
+    match business_type.and_then(Value::as_str) {
+        Some("soleProprietorship") => &BUSINESS_SOLE_PROPRIETORSHIP,
+        Some("llc" | "corporation" | "partnership") => &BUSINESS,
+        _ => &BUSINESS_UNKNOWN_TYPE,
+    }
+}
