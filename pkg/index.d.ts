@@ -23,7 +23,7 @@ export interface Report {
 }
 
 export type Operation = 'create' | 'retry';
-export type ShapeName = 'personal' | 'unverified' | (string & {});
+export type ShapeName = 'personal' | 'unverified' | 'business' | 'business-sole-proprietorship' | 'controller' | 'beneficial-owner' | (string & {});
 
 export interface Options {
   /** "create" (default) or "retry" (needs the full 9-digit SSN). */
@@ -124,3 +124,50 @@ export declare namespace StandardSchemaV1 {
 export function createCustomerSchema(options?: Options): StandardSchemaV1<CustomerPayload, CustomerPayload>;
 /** A Standard Schema V1 object with the default options. */
 export const customerSchema: StandardSchemaV1<CustomerPayload, CustomerPayload>;
+
+/** What validateAs accepts as its kind. */
+export type PayloadKind =
+  | 'customer' | 'personal' | 'unverified' | 'business' | 'business-sole-proprietorship'
+  | 'controller' | 'beneficial-owner' | 'kba' | 'document';
+
+/** Validates a payload as a named kind (when it cannot be told from the payload). */
+export function validateAs(kind: PayloadKind, payload: unknown, options?: Options): Report;
+/** Validates a beneficial owner: names, date of birth, address, full SSN or passport. */
+export function validateBeneficialOwner(payload: unknown, options?: Options): Report;
+/** Validates KBA answers: exactly 4 {questionId, answerId}, no question twice. */
+export function validateKbaAnswers(payload: { answers: Array<{ questionId: string; answerId: string }> } | unknown, options?: Options): Report;
+
+export type DocumentFor = 'personal' | 'controller' | 'beneficial-owner' | 'business';
+export interface DocumentMeta {
+  /** passport, license, idCard (people); other (beneficial owners, businesses). */
+  documentType: 'passport' | 'license' | 'idCard' | 'other' | (string & {});
+  /** Whom it is for (default "personal"). */
+  for?: DocumentFor;
+  file: { name: string; type?: string; size: number };
+}
+/** Checks a document with the file's first bytes (only 16 cross into wasm). */
+export function validateDocument(document: DocumentMeta, firstBytes?: Uint8Array | ArrayBuffer | ArrayBufferView): Report;
+/** Checks a File or Blob, reading only its first 16 bytes. */
+export function validateDocumentFile(file: Blob & { name?: string }, meta: { documentType: string; for?: DocumentFor }): Promise<Report>;
+
+export interface StatusInfo {
+  status: 'verified' | 'retry' | 'kba' | 'document' | 'suspended' | 'deactivated';
+  event: string;
+  canSend: boolean;
+  canReceive: 'yes' | 'heldPending' | 'no';
+  canAddBank: boolean;
+  nextStep: string;
+  appliesTo: string;
+}
+export interface AllStatuses {
+  statuses: StatusInfo[];
+  /** The status of receive-only and unverified Customers. */
+  unverifiedStatus: 'unverified';
+  beneficialOwnerStatuses: Array<{ status: 'verified' | 'document' | 'incomplete'; nextStep: string }>;
+  events: Array<{ event: string; status: string | null }>;
+  documentFailureReasons: Array<{ reason: string; description: string }>;
+}
+/** All statuses, events and document failure reasons. */
+export function statusInfo(): AllStatuses;
+/** One status, or null. */
+export function statusInfo(status: string): StatusInfo | null;

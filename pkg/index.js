@@ -70,6 +70,76 @@ export function validateCustomer(payload, options) {
   return answer(wasm.validate_customer_json(payloadJson(payload), optionsJson(options)));
 }
 
+/**
+ * Validates a payload as a named kind: "personal", "unverified", "business",
+ * "business-sole-proprietorship", "controller", "beneficial-owner", "kba",
+ * "document", or "customer" (chosen from `type`, as validateCustomer does).
+ */
+export function validateAs(kind, payload, options) {
+  needReady();
+  if (typeof kind !== 'string') throw new TypeError('dwolla-validator: kind must be a string such as "beneficial-owner"');
+  return answer(wasm.validate_as_json(kind, payloadJson(payload), optionsJson(options)));
+}
+
+/** Validates a beneficial owner payload. */
+export function validateBeneficialOwner(payload, options) {
+  return validateAs('beneficial-owner', payload, options);
+}
+
+/** Validates KBA answers: {answers: [{questionId, answerId}] x 4}. */
+export function validateKbaAnswers(payload, options) {
+  return validateAs('kba', payload, options);
+}
+
+const SIGNATURE_BYTES = 16;
+
+function headBytes(firstBytes) {
+  if (firstBytes === undefined || firstBytes === null) return new Uint8Array(0);
+  let view;
+  if (firstBytes instanceof Uint8Array) view = firstBytes;
+  else if (firstBytes instanceof ArrayBuffer) view = new Uint8Array(firstBytes);
+  else if (ArrayBuffer.isView(firstBytes)) view = new Uint8Array(firstBytes.buffer, firstBytes.byteOffset, firstBytes.byteLength);
+  else throw new TypeError('dwolla-validator: firstBytes must be a Uint8Array or an ArrayBuffer');
+  // Only the signature crosses into wasm, however large the buffer handed in.
+  return view.subarray(0, SIGNATURE_BYTES);
+}
+
+/**
+ * Checks a document before upload: {documentType, for: "personal"|"controller"|
+ * "beneficial-owner"|"business", file: {name, type, size}}, with the file's first
+ * bytes (16 are plenty) so a renamed file is caught.
+ */
+export function validateDocument(document, firstBytes) {
+  needReady();
+  return answer(wasm.validate_document_json(payloadJson(document), headBytes(firstBytes)));
+}
+
+/**
+ * Checks a File or Blob from an <input type="file"> without reading all of it:
+ * only its name, type, size and first 16 bytes.
+ */
+export async function validateDocumentFile(file, { documentType, for: whom } = {}) {
+  if (file === null || typeof file !== 'object' || typeof file.slice !== 'function') {
+    throw new TypeError('dwolla-validator: file must be a File or Blob');
+  }
+  const head = new Uint8Array(await file.slice(0, SIGNATURE_BYTES).arrayBuffer());
+  const meta = { documentType, file: { name: file.name ?? '', type: file.type ?? '', size: file.size } };
+  if (whom !== undefined) meta.for = whom;
+  return validateDocument(meta, head);
+}
+
+/**
+ * Verification statuses as data. With a status name, that status's
+ * {status, event, canSend, canReceive, canAddBank, nextStep, appliesTo}; without,
+ * everything: {statuses, beneficialOwnerStatuses, events, documentFailureReasons}.
+ */
+export function statusInfo(status) {
+  needReady();
+  const all = JSON.parse(wasm.statuses_json());
+  if (status === undefined) return all;
+  return all.statuses.find((s) => s.status === status) ?? null;
+}
+
 /** Validates one field by name, as a person types. `options.type` picks the shape (default "personal"). */
 export function validateField(field, value, options) {
   needReady();

@@ -98,6 +98,36 @@ pub fn validate_field_json(field: &str, value: &str, options: &str) -> String {
     }
 }
 
+/// Validates a payload (JSON text) as a named kind (see [`crate::validate_as`]).
+pub fn validate_as_json(kind: &str, payload: &str, options: &str) -> String {
+    let (opts, _) = match parse_options(options) {
+        Ok(o) => o,
+        Err(e) => return error_json(&e),
+    };
+    match crate::input::parse_payload(payload.as_bytes()) {
+        Ok(v) => report_json(&crate::validate_as(kind, &v, &opts)),
+        Err(e) => report_json(&crate::input::unreadable_report(&e)),
+    }
+}
+
+/// Checks a document described in JSON text (see
+/// [`crate::documents::validate_document_json`]) with the file's first bytes
+/// (empty when unknown).
+pub fn validate_document_json(document: &str, head: &[u8]) -> String {
+    match crate::input::parse_payload(document.as_bytes()) {
+        Ok(v) => {
+            let head = (!head.is_empty()).then_some(head);
+            report_json(&crate::documents::validate_document_json(&v, head))
+        }
+        Err(e) => report_json(&crate::input::unreadable_report(&e)),
+    }
+}
+
+/// Verification statuses, webhook events and document failure reasons as JSON text.
+pub fn statuses_json() -> String {
+    crate::statuses::all_json().to_string()
+}
+
 /// Normalizes a payload given as JSON text; returns JSON text.
 pub fn normalize_customer_json(payload: &str) -> String {
     match crate::input::parse_payload(payload.as_bytes()) {

@@ -127,7 +127,7 @@ pub fn validate_kba_answers(payload: &Value, allow_unknown_fields: bool) -> Repo
                                     &mut report,
                                     Code::NotAllowed,
                                     Msg::DuplicateAnswer,
-                                    "This answer",
+                                    label,
                                     path,
                                     "duplicate_answer",
                                 );

@@ -59,6 +59,8 @@ pub enum Msg {
     SsnLength,
     /// Not the full SSN on retry.
     SsnFull,
+    /// Not the full SSN where only the full one is taken (beneficial owners).
+    SsnNine,
     /// A phone number with the wrong number of digits.
     PhoneLength,
     /// Not an e-mail address.
@@ -179,6 +181,7 @@ impl Msg {
             Msg::DigitsOnly => format!("{label} must contain digits only; remove dashes, spaces and brackets."),
             Msg::SsnLength => format!("{label} must be the last 4 digits or all 9 digits."),
             Msg::SsnFull => format!("{label} must be all 9 digits when retrying verification."),
+            Msg::SsnNine => format!("{label} must be all 9 digits."),
             Msg::PhoneLength => format!("{label} must be exactly 10 digits, without the leading +1."),
             Msg::Email => format!("{label} must be a valid e-mail address, such as name@example.com."),
             Msg::EmailTooLong => format!(
@@ -231,7 +234,7 @@ impl Msg {
             Msg::SsnRequiredInUs => format!("{label} is required for a person with a US address; a passport is for people outside the US."),
             Msg::PassportRequiredOutsideUs => format!("{label} is required for a person with an address outside the US."),
             Msg::ItemCount { exactly } => format!("{label} must have exactly {exactly} items."),
-            Msg::DuplicateAnswer => format!("{label} answers a question that is already answered; answer each question once."),
+            Msg::DuplicateAnswer => format!("{label} repeats a question answered above; answer each question once."),
             Msg::DocumentType { allowed } => Msg::OneOf { allowed }.render(label),
             Msg::FileNoExtension => format!("{label} must end with a file extension such as .jpg or .png."),
             Msg::FileExtension { pdf: false } => format!("{label} must be a .jpg, .jpeg or .png image."),

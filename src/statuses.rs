@@ -53,8 +53,11 @@ pub static STATUSES: &[StatusInfo] = &[
     StatusInfo { status: "document", event: "customer_verification_document_needed", can_send: false, can_receive: Receive::HeldPending, can_add_bank: true, next_step: "Upload a colour photo or scan of an identifying document for review.", applies_to: "personal, business" },
     StatusInfo { status: "suspended", event: "customer_suspended", can_send: false, can_receive: Receive::No, can_add_bank: false, next_step: "Contact Dwolla support.", applies_to: "personal, business" },
     StatusInfo { status: "deactivated", event: "customer_deactivated", can_send: false, can_receive: Receive::No, can_add_bank: false, next_step: "Reactivate the Customer (event customer_activated).", applies_to: "personal, business, receive-only, unverified" },
-    StatusInfo { status: "unverified", event: "customer_created", can_send: false, can_receive: Receive::Yes, can_add_bank: true, next_step: "None: receive-only and unverified Customers are not identity-verified.", applies_to: "receive-only, unverified" },
 ];
+
+/// The status of every receive-only and unverified Customer: they are not
+/// identity-verified, so none of the verified statuses above applies to them.
+pub const UNVERIFIED_STATUS: &str = "unverified";
 
 /// A beneficial owner's own statuses.
 pub static BENEFICIAL_OWNER_STATUSES: &[(&str, &str)] = &[
@@ -149,6 +152,7 @@ pub fn failure_reason(reason: &str) -> Option<&'static str> {
 pub fn all_json() -> serde_json::Value {
     serde_json::json!({
         "statuses": STATUSES,
+        "unverifiedStatus": UNVERIFIED_STATUS,
         "beneficialOwnerStatuses": BENEFICIAL_OWNER_STATUSES.iter().map(|(s, d)| serde_json::json!({"status": s, "nextStep": d})).collect::<Vec<_>>(),
         "events": EVENTS.iter().map(|(e, s)| serde_json::json!({"event": e, "status": s})).collect::<Vec<_>>(),
         "documentFailureReasons": DOCUMENT_FAILURE_REASONS.iter().map(|(r, d)| serde_json::json!({"reason": r, "description": d})).collect::<Vec<_>>(),
@@ -161,7 +165,7 @@ mod tests {
 
     #[test]
     fn every_status_has_its_event_and_the_event_maps_back() {
-        for s in STATUSES.iter().filter(|s| s.status != "unverified") {
+        for s in STATUSES {
             assert_eq!(status_for_event(s.event), Some(s.status), "{}", s.status);
             assert!(!s.next_step.is_empty());
         }

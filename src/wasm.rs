@@ -40,3 +40,22 @@ pub fn to_dwolla_error_json(report: &str) -> String {
 pub fn shape_names_json() -> String {
     crate::json_api::shape_names_json()
 }
+
+/// Validates a payload (JSON text) as a named kind.
+#[wasm_bindgen]
+pub fn validate_as_json(kind: &str, payload: &str, options: &str) -> String {
+    crate::json_api::validate_as_json(kind, payload, options)
+}
+
+/// Checks a document (JSON text) with the file's first bytes: only those bytes
+/// cross into wasm, never the whole file.
+#[wasm_bindgen]
+pub fn validate_document_json(document: &str, head: &[u8]) -> String {
+    crate::json_api::validate_document_json(document, head)
+}
+
+/// Statuses, events and failure reasons as JSON text.
+#[wasm_bindgen]
+pub fn statuses_json() -> String {
+    crate::json_api::statuses_json()
+}

@@ -227,3 +227,119 @@ fn invalid_utf8_record_is_reported_and_the_run_goes_on() {
     assert_eq!(lines[0]["valid"], false);
     assert_eq!(lines[1]["valid"], true);
 }
+
+#[test]
+fn business_examples_choose_their_rules() {
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--today",
+            "2026-11-23",
+            &examples("business.ndjson"),
+        ],
+        b"",
+    );
+    let lines = json_lines(&out);
+    let valid: Vec<bool> = lines
+        .iter()
+        .map(|l| l["valid"].as_bool().unwrap())
+        .collect();
+    assert_eq!(
+        valid,
+        [true, true, true, false, false, true, false, true, false]
+    );
+    assert_eq!(lines[3]["errors"][0]["path"], "/ein");
+    assert_eq!(lines[8]["errors"][0]["rule"], "duplicate_answer");
+}
+
+#[test]
+fn kind_flag_checks_as_that_kind() {
+    let owner = r#"{"firstName":"Ann","lastName":"Lee","dateOfBirth":"1980-01-01","address":{"address1":"1 Main St","city":"Ames","stateProvinceRegion":"IA","postalCode":"50010","country":"US"}}"#;
+    let out = run(
+        &["check", "--kind", "beneficial-owner", "--format", "json"],
+        owner.as_bytes(),
+    );
+    assert_eq!(json_lines(&out)[0]["errors"][0]["path"], "/ssn");
+    assert_eq!(
+        run(&["check", "--kind", "martian"], owner.as_bytes())
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn document_command_reads_only_what_it_needs() {
+    let docs = |f: &str| examples(&format!("documents/{f}"));
+    let out = run(
+        &[
+            "document",
+            "--type",
+            "idCard",
+            "--format",
+            "json",
+            &docs("id-card.png"),
+            &docs("id-card-renamed.jpg"),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let lines = json_lines(&out);
+    assert_eq!(lines[0]["valid"], true);
+    assert_eq!(lines[1]["errors"][0]["rule"], "file_signature");
+    let pdf = run(
+        &[
+            "document",
+            "--type",
+            "other",
+            "--for",
+            "business",
+            &docs("business-certificate.pdf"),
+        ],
+        b"",
+    );
+    assert_eq!(pdf.status.code(), Some(0));
+    let person_pdf = run(
+        &[
+            "document",
+            "--type",
+            "passport",
+            &docs("business-certificate.pdf"),
+        ],
+        b"",
+    );
+    assert_eq!(person_pdf.status.code(), Some(1));
+    let too_many = run(
+        &[
+            "document",
+            "--type",
+            "idCard",
+            "--pending",
+            "4",
+            &docs("id-card.png"),
+        ],
+        b"",
+    );
+    assert!(String::from_utf8_lossy(&too_many.stdout).contains("document_count"));
+    assert_eq!(
+        run(&["document", "--type", "idCard", "/no/such.png"], b"")
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["document", "--type", "idCard"], b"").status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn statuses_command_prints_the_data() {
+    let out = run(&["statuses"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["statuses"][0]["status"], "verified");
+    assert_eq!(v["documentFailureReasons"].as_array().unwrap().len(), 12);
+}

@@ -81,3 +81,79 @@ fn payload_vectors() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn business_kba_and_owner_vectors() {
+    let file = common::vectors("business.json");
+    let today = file["today"].as_str().unwrap();
+    let mut failures = Vec::new();
+    for case in file["cases"].as_array().unwrap() {
+        let opts = common::options(today, case.get("options"));
+        let report = match case.get("kind").and_then(Value::as_str) {
+            Some(kind) => dwolla_validator::validate_as(kind, &case["payload"], &opts),
+            None => validate(&case["payload"], &opts),
+        };
+        let got: Vec<Value> = report
+            .errors
+            .iter()
+            .map(|e| serde_json::json!([e.path, e.code.as_str(), e.rule]))
+            .collect();
+        let expect = &case["expect"];
+        if report.valid != expect["valid"].as_bool().unwrap()
+            || Value::Array(got.clone()) != expect["errors"]
+        {
+            failures.push(format!(
+                "{}: expected {}, got {}",
+                case["name"],
+                expect["errors"],
+                Value::Array(got)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} business vectors failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn unhex(s: &str) -> Vec<u8> {
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect()
+}
+
+#[test]
+fn document_vectors() {
+    let file = common::vectors("documents.json");
+    let mut failures = Vec::new();
+    for case in file["cases"].as_array().unwrap() {
+        let head = unhex(case["headHex"].as_str().unwrap());
+        let report =
+            dwolla_validator::documents::validate_document_json(&case["document"], Some(&head));
+        let got: Vec<Value> = report
+            .errors
+            .iter()
+            .map(|e| serde_json::json!([e.path, e.code.as_str(), e.rule]))
+            .collect();
+        let expect = &case["expect"];
+        if report.valid != expect["valid"].as_bool().unwrap()
+            || Value::Array(got.clone()) != expect["errors"]
+        {
+            failures.push(format!(
+                "{}: expected {}, got {}",
+                case["name"],
+                expect["errors"],
+                Value::Array(got)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} document vectors failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

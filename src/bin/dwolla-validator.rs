@@ -2,8 +2,13 @@
 //!
 //! Only arguments, reading and printing live here; every rule is in the library.
 
+use dwolla_validator::documents::{
+    validate_document, validate_document_count, DocumentFor, FileFacts, SIGNATURE_BYTES,
+};
 use dwolla_validator::input::{records, unreadable_report, Record};
-use dwolla_validator::{normalize, parse_date, today_utc, validate, Issue, Operation, Options};
+use dwolla_validator::{
+    normalize, parse_date, today_utc, validate, validate_as, Issue, Operation, Options, Report,
+};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
@@ -15,6 +20,8 @@ dwolla-validator: offline validation of Dwolla Customer payloads
 Usage:
   dwolla-validator check [OPTIONS] [FILE ...]
   dwolla-validator normalize [FILE ...]
+  dwolla-validator document --type DOCUMENT_TYPE [--for WHOM] [--pending N] [--format text|json] FILE ...
+  dwolla-validator statuses
   dwolla-validator --help | --version
 
 Input: one JSON object, a JSON array of objects, or NDJSON (one object per line).
@@ -25,6 +32,21 @@ Options for check:
   --today YYYY-MM-DD         the date ages are computed on (default: today, UTC)
   --format text|json         text for people (default), json for one line per record
   --allow-unknown-fields     accept fields the payload shape does not define
+  --kind KIND                check every record as KIND instead of choosing from the payload:
+                             personal, unverified, business, business-sole-proprietorship,
+                             controller, beneficial-owner, kba, document
+
+The check command chooses the rules from each payload: its type (and businessType);
+without a type, 'answers' means KBA answers, 'documentType' a document described in
+JSON, and an 'address' object a beneficial owner.
+
+Options for document (checks real files by name, size and first bytes, not content):
+  --type passport|license|idCard|other   the documentType
+  --for personal|controller|beneficial-owner|business   whom it is for (default: personal)
+  --pending N                documents already awaiting review (Dwolla holds at most 4)
+
+statuses prints the verification statuses, webhook events and document failure
+reasons as JSON.
 
 Exit status: 0 when every record is valid, 1 when any is not, 2 for usage or I/O errors.
 ";
@@ -40,6 +62,10 @@ struct Args {
     opts: Options,
     format: Format,
     files: Vec<String>,
+    kind: Option<String>,
+    document_type: Option<String>,
+    document_for: String,
+    pending: usize,
 }
 
 fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
@@ -52,10 +78,10 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
             println!("dwolla-validator {}", env!("CARGO_PKG_VERSION"));
             return Ok(None);
         }
-        "check" | "normalize" => {}
+        "check" | "normalize" | "document" | "statuses" => {}
         other => {
             return Err(format!(
-                "unknown command '{other}': use 'check' or 'normalize'"
+                "unknown command '{other}': use 'check', 'normalize', 'document' or 'statuses'"
             ))
         }
     }
@@ -63,6 +89,10 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
     let mut format = Format::Text;
     let mut files = Vec::new();
     let mut only_files = false;
+    let mut kind = None;
+    let mut document_type = None;
+    let mut document_for = "personal".to_string();
+    let mut pending = 0;
     while let Some(arg) = argv.next() {
         let mut value = |name: &str| argv.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
@@ -87,10 +117,38 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
                 }
             }
             "--allow-unknown-fields" => opts = opts.allow_unknown_fields(true),
+            "--kind" => {
+                let k = value("--kind")?;
+                if !dwolla_validator::KINDS.contains(&k.as_str()) {
+                    return Err(format!(
+                        "--kind must be one of: {}",
+                        dwolla_validator::KINDS.join(", ")
+                    ));
+                }
+                kind = Some(k);
+            }
+            "--type" => document_type = Some(value("--type")?),
+            "--for" => {
+                let w = value("--for")?;
+                if DocumentFor::parse(&w).is_none() {
+                    return Err(
+                        "--for must be personal, controller, beneficial-owner or business".into(),
+                    );
+                }
+                document_for = w;
+            }
+            "--pending" => {
+                pending = value("--pending")?
+                    .parse()
+                    .map_err(|_| "--pending must be a whole number")?;
+            }
             "-" => files.push(arg),
             _ if arg.starts_with('-') => return Err(format!("unknown option '{arg}'")),
             _ => files.push(arg),
         }
+    }
+    if command == "document" && files.is_empty() {
+        return Err("document needs at least one FILE".into());
     }
     if files.is_empty() {
         files.push("-".into());
@@ -100,6 +158,10 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
         opts,
         format,
         files,
+        kind,
+        document_type,
+        document_for,
+        pending,
     }))
 }
 
@@ -126,84 +188,171 @@ struct JsonLine<'a> {
     warnings: &'a [Issue],
 }
 
-struct Tally {
+/// Prints reports as they come and keeps the counts for the summary.
+struct Printer {
+    format: Format,
+    many_files: bool,
     records: usize,
     invalid: usize,
-    by_rule: BTreeMap<String, usize>,
+    errors_by_rule: BTreeMap<String, usize>,
+    warnings_by_rule: BTreeMap<String, usize>,
 }
 
-fn check(args: &Args, inputs: &[(String, Vec<u8>)], out: &mut impl Write) -> io::Result<bool> {
-    let mut tally = Tally {
-        records: 0,
-        invalid: 0,
-        by_rule: BTreeMap::new(),
-    };
-    let many_files = inputs.len() > 1;
-    for (name, bytes) in inputs {
-        for Record { line, value } in records(bytes) {
-            let report = match &value {
-                Ok(v) => validate(v, &args.opts),
-                Err(e) => unreadable_report(e),
-            };
-            let index = tally.records;
-            tally.records += 1;
-            if !report.valid {
-                tally.invalid += 1;
+impl Printer {
+    fn new(format: Format, many_files: bool) -> Self {
+        Printer {
+            format,
+            many_files,
+            records: 0,
+            invalid: 0,
+            errors_by_rule: BTreeMap::new(),
+            warnings_by_rule: BTreeMap::new(),
+        }
+    }
+
+    fn record(
+        &mut self,
+        out: &mut impl Write,
+        name: &str,
+        line: Option<usize>,
+        report: &Report,
+    ) -> io::Result<()> {
+        let index = self.records;
+        self.records += 1;
+        if !report.valid {
+            self.invalid += 1;
+        }
+        for e in &report.errors {
+            *self.errors_by_rule.entry(e.rule.clone()).or_default() += 1;
+        }
+        for w in &report.warnings {
+            *self.warnings_by_rule.entry(w.rule.clone()).or_default() += 1;
+        }
+        match self.format {
+            Format::Json => {
+                let row = JsonLine {
+                    index,
+                    file: self.many_files.then_some(name),
+                    line,
+                    valid: report.valid,
+                    errors: &report.errors,
+                    warnings: &report.warnings,
+                };
+                serde_json::to_writer(&mut *out, &row)?;
+                writeln!(out)
             }
-            for e in &report.errors {
-                *tally.by_rule.entry(e.rule.clone()).or_default() += 1;
-            }
-            match args.format {
-                Format::Json => {
-                    let row = JsonLine {
-                        index,
-                        file: many_files.then_some(name.as_str()),
-                        line,
-                        valid: report.valid,
-                        errors: &report.errors,
-                        warnings: &report.warnings,
-                    };
-                    serde_json::to_writer(&mut *out, &row)?;
-                    writeln!(out)?;
+            Format::Text => {
+                if report.valid && report.warnings.is_empty() {
+                    return Ok(());
                 }
-                Format::Text => {
-                    if report.valid {
-                        continue;
-                    }
-                    let place = match line {
-                        Some(l) => format!("{name}:{l}"),
-                        None => name.clone(),
-                    };
-                    writeln!(out, "{place}: record {} is invalid", index + 1)?;
-                    for e in &report.errors {
+                let place = match line {
+                    Some(l) => format!("{name}:{l}"),
+                    None => name.to_string(),
+                };
+                let verdict = if report.valid {
+                    "is valid, with hints"
+                } else {
+                    "is invalid"
+                };
+                writeln!(out, "{place}: record {} {verdict}", index + 1)?;
+                for (kind, list) in [("error", &report.errors), ("hint", &report.warnings)] {
+                    for e in list {
                         let path = if e.path.is_empty() {
                             "(record)"
                         } else {
                             e.path.as_str()
                         };
-                        writeln!(out, "  {path}: {} ({}, {})", e.message, e.code, e.rule)?;
+                        writeln!(
+                            out,
+                            "  {kind} {path}: {} ({}, {})",
+                            e.message, e.code, e.rule
+                        )?;
                     }
                 }
+                Ok(())
             }
         }
     }
-    if args.format == Format::Text {
-        let valid = tally.records - tally.invalid;
-        writeln!(
-            out,
-            "{} record{} checked: {valid} valid, {} invalid.",
-            tally.records,
-            if tally.records == 1 { "" } else { "s" },
-            tally.invalid
-        )?;
-        if !tally.by_rule.is_empty() {
-            let mut counts: Vec<_> = tally.by_rule.iter().collect();
-            counts.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-            let list: Vec<String> = counts.iter().map(|(r, n)| format!("{r} {n}")).collect();
-            writeln!(out, "Errors by rule: {}.", list.join(", "))?;
+
+    fn finish(&self, out: &mut impl Write, noun: &str) -> io::Result<bool> {
+        if self.format == Format::Text {
+            writeln!(
+                out,
+                "{} {noun}{} checked: {} valid, {} invalid.",
+                self.records,
+                if self.records == 1 { "" } else { "s" },
+                self.records - self.invalid,
+                self.invalid
+            )?;
+            for (what, counts) in [
+                ("Errors", &self.errors_by_rule),
+                ("Hints", &self.warnings_by_rule),
+            ] {
+                if !counts.is_empty() {
+                    let mut counts: Vec<_> = counts.iter().collect();
+                    counts.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+                    let list: Vec<String> =
+                        counts.iter().map(|(r, n)| format!("{r} {n}")).collect();
+                    writeln!(out, "{what} by rule: {}.", list.join(", "))?;
+                }
+            }
+        }
+        Ok(self.invalid == 0)
+    }
+}
+
+fn check(args: &Args, inputs: &[(String, Vec<u8>)], out: &mut impl Write) -> io::Result<bool> {
+    let mut printer = Printer::new(args.format, inputs.len() > 1);
+    for (name, bytes) in inputs {
+        for Record { line, value } in records(bytes) {
+            let report = match (&value, &args.kind) {
+                (Ok(v), None) => validate(v, &args.opts),
+                (Ok(v), Some(kind)) => validate_as(kind, v, &args.opts),
+                (Err(e), _) => unreadable_report(e),
+            };
+            printer.record(out, name, line, &report)?;
         }
     }
-    Ok(tally.invalid == 0)
+    printer.finish(out, "record")
+}
+
+/// Reads a file's size and first bytes, never the rest of it.
+fn file_facts(path: &str) -> io::Result<(u64, Vec<u8>)> {
+    let mut f = std::fs::File::open(path)?;
+    let size = f.metadata()?.len();
+    let mut head = Vec::with_capacity(SIGNATURE_BYTES);
+    (&mut f)
+        .take(SIGNATURE_BYTES as u64)
+        .read_to_end(&mut head)?;
+    Ok((size, head))
+}
+
+fn document(args: &Args, out: &mut impl Write) -> Result<bool, String> {
+    let whom = DocumentFor::parse(&args.document_for).unwrap_or(DocumentFor::Person);
+    let mut printer = Printer::new(args.format, args.files.len() > 1);
+    let io_err = |e: io::Error| format!("cannot write output: {e}");
+    let count = validate_document_count(args.files.len(), args.pending);
+    if !count.valid {
+        printer
+            .record(out, "(upload)", None, &count)
+            .map_err(io_err)?;
+    }
+    for path in &args.files {
+        let (size, head) = file_facts(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        let name = std::path::Path::new(path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let facts = FileFacts {
+            name: &name,
+            mime_type: None,
+            size,
+            head: Some(&head),
+        };
+        let report = validate_document(args.document_type.as_deref(), whom, &facts);
+        printer.record(out, path, None, &report).map_err(io_err)?;
+    }
+    printer.finish(out, "document").map_err(io_err)
 }
 
 fn normalize_all(inputs: &[(String, Vec<u8>)], out: &mut impl Write) -> io::Result<bool> {
@@ -237,6 +386,24 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.command == "statuses" {
+        println!("{:#}", dwolla_validator::statuses::all_json());
+        return ExitCode::SUCCESS;
+    }
+    if args.command == "document" {
+        let stdout = io::stdout();
+        let mut out = io::BufWriter::new(stdout.lock());
+        return match document(&args, &mut out)
+            .and_then(|ok| out.flush().map(|()| ok).map_err(|e| e.to_string()))
+        {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(1),
+            Err(msg) => {
+                eprintln!("dwolla-validator: {msg}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let mut inputs = Vec::with_capacity(args.files.len());
     for name in &args.files {
         match read_input(name) {

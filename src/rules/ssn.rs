@@ -56,6 +56,7 @@ impl Rule for Ssn {
         match value.len() {
             9 => Ok(()),
             4 if !full_only => Ok(()),
+            _ if self.always_full => Err(Fail::new(Code::InvalidFormat, Msg::SsnNine)),
             _ if full_only => Err(Fail::new(Code::InvalidFormat, Msg::SsnFull)),
             _ => Err(Fail::new(Code::InvalidFormat, Msg::SsnLength)),
         }
@@ -97,7 +98,7 @@ mod tests {
         assert!(Ssn::LAST_FOUR_OR_FULL.check("123456789", &retry).is_ok());
         assert_eq!(
             Ssn::FULL.check("1234", &ctx()).unwrap_err().msg,
-            Msg::SsnFull
+            Msg::SsnNine
         );
     }
 

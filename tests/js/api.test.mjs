@@ -119,3 +119,31 @@ test('hostile input gives a report or a TypeError, and the next call still works
   // Deeper than V8's own JSON.stringify can go: a TypeError, not a RangeError.
   assert.throws(() => dv.validateCustomer(JSON.parse('['.repeat(100000) + ']'.repeat(100000))), TypeError);
 });
+
+test('validateDocumentFile reads only the first bytes of a Blob', async () => {
+  const big = new Uint8Array(5 * 1024 * 1024);
+  big.set([0xff, 0xd8, 0xff, 0xe0]);
+  let sliced = null;
+  const blob = new Blob([big], { type: 'image/jpeg' });
+  const spy = { name: 'id.jpg', type: blob.type, size: blob.size, slice: (a, b) => { sliced = [a, b]; return blob.slice(a, b); } };
+  const r = await dv.validateDocumentFile(spy, { documentType: 'license' });
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(sliced, [0, 16]);
+  const png = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])]);
+  const renamed = Object.assign(png, { name: 'id.jpg' });
+  assert.equal((await dv.validateDocumentFile(renamed, { documentType: 'license' })).errors[0].rule, 'file_signature');
+  await assert.rejects(() => dv.validateDocumentFile('id.jpg', { documentType: 'license' }), TypeError);
+});
+
+test('statusInfo', () => {
+  const all = dv.statusInfo();
+  assert.equal(all.statuses.length, 6);
+  assert.equal(all.unverifiedStatus, 'unverified');
+  assert.equal(all.documentFailureReasons.length, 12);
+  assert.deepEqual(dv.statusInfo('retry'), {
+    status: 'retry', event: 'customer_reverification_needed', canSend: false, canReceive: 'heldPending', canAddBank: true,
+    nextStep: all.statuses[1].nextStep, appliesTo: 'personal, business',
+  });
+  assert.equal(dv.statusInfo('nope'), null);
+  for (const s of all.statuses) assert.ok(s.event && typeof s.canSend === 'boolean');
+});

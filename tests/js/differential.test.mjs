@@ -40,6 +40,23 @@ const odd = [
 const oddValues = [null, 0, 1234, -1.5, true, false, [], ['x'], {}, { a: 1 }];
 const fields = [...Object.keys(base), 'ssn ', 'zip', 'nickname', 'first_name'];
 
+const llc = {
+  firstName: 'Account', lastName: 'Admin', email: 'admin@example.com', type: 'business', address1: '99-99 33rd St',
+  city: 'Some City', state: 'NY', postalCode: '11101', businessClassification: '9ed3f670-7d6f-11e3-b1ce-5404a6144203',
+  businessType: 'llc', businessName: 'Jane Corp', ein: '123456789', website: 'https://jane.example.com',
+  controller: {
+    firstName: 'John', lastName: 'Controller', title: 'CEO', dateOfBirth: '1980-01-31', ssn: '1234',
+    address: { address1: '1749 18th st', city: 'Des Moines', stateProvinceRegion: 'IA', postalCode: '50266', country: 'US' },
+  },
+};
+const businessFields = ['businessType', 'businessClassification', 'ein', 'website', 'businessName', 'doingBusinessAs', 'dateOfBirth', 'ssn'];
+const controllerFields = ['firstName', 'title', 'ssn', 'dateOfBirth', 'passport'];
+const addressFields = ['address1', 'address3', 'city', 'stateProvinceRegion', 'postalCode', 'country'];
+const businessOdd = [
+  'soleProprietorship', 'llc', 'corporation', 'LLC', '12-3456789', '123456789', 'retail', 'https://x.example.com', 'www.x.com',
+  'US', 'GB', 'USA', 'UK', 'LND', 'ON', 'SW1A 1AA', '50266-1234', { number: 'X1', country: 'GB' }, { number: '' },
+];
+
 function generate(n) {
   const r = rng(20261123);
   const pick = (a) => a[Math.floor(r() * a.length)];
@@ -59,7 +76,20 @@ function generate(n) {
         else if (roll < 0.85) p[f] = pick(odd);
         else p[f] = pick(oddValues);
       }
-    } else if (kind < 0.9) {
+    } else if (kind < 0.87) {
+      p = structuredClone(llc);
+      const edits = 1 + Math.floor(r() * 3);
+      for (let k = 0; k < edits; k++) {
+        const where = r();
+        const target = where < 0.4 ? p : where < 0.7 ? p.controller : p.controller?.address;
+        if (!target || typeof target !== 'object') continue;
+        const f = pick(where < 0.4 ? businessFields : where < 0.7 ? controllerFields : addressFields);
+        const roll = r();
+        if (roll < 0.25) delete target[f];
+        else if (roll < 0.85) target[f] = pick([...businessOdd, ...odd]);
+        else target[f] = pick(oddValues);
+      }
+    } else if (kind < 0.93) {
       p = { firstName: pick(odd), lastName: 'Lee', email: pick(['sam@example.com', 'bad']), type: pick(['receive-only', 'unverified', undefined]) };
       if (r() < 0.5) p.businessName = pick(odd);
       if (r() < 0.3) p.address1 = '1 Main St';

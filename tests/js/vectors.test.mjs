@@ -31,3 +31,31 @@ test('payload vectors', () => {
   }
   assert.deepEqual(failures, []);
 });
+
+test('business, beneficial owner and KBA vectors', () => {
+  const file = vectors('business.json');
+  const failures = [];
+  for (const c of file.cases) {
+    const opts = options(file.today, c.options);
+    const r = c.kind ? dv.validateAs(c.kind, c.payload, opts) : dv.validateCustomer(c.payload, opts);
+    const got = r.errors.map((e) => [e.path, e.code, e.rule]);
+    if (r.valid !== c.expect.valid || JSON.stringify(got) !== JSON.stringify(c.expect.errors)) {
+      failures.push(`${c.name}: expected ${JSON.stringify(c.expect.errors)}, got ${JSON.stringify(got)}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('document vectors, with the file head as bytes', () => {
+  const file = vectors('documents.json');
+  const failures = [];
+  for (const c of file.cases) {
+    const head = Uint8Array.from(c.headHex.match(/../g) ?? [], (h) => parseInt(h, 16));
+    const r = dv.validateDocument(c.document, head);
+    const got = r.errors.map((e) => [e.path, e.code, e.rule]);
+    if (r.valid !== c.expect.valid || JSON.stringify(got) !== JSON.stringify(c.expect.errors)) {
+      failures.push(`${c.name}: expected ${JSON.stringify(c.expect.errors)}, got ${JSON.stringify(got)}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
