@@ -48,9 +48,84 @@ impl InputError {
     }
 }
 
-/// Parses one payload from bytes.
+/// A JSON value parsed strictly: an object with the same key twice is an error.
+///
+/// serde_json keeps the last of duplicate keys; another parser may keep the first.
+/// Two parsers that disagree about `{"ssn":"1234","ssn":"12"}` let bad data through
+/// one of them, so the validator refuses such a payload outright.
+struct StrictValue(Value);
+
+impl<'de> serde::Deserialize<'de> for StrictValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(StrictValue)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Value, E> {
+        serde_json::Number::from_f64(v)
+            .map(Value::Number)
+            .ok_or_else(|| E::custom("number out of range"))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(StrictValue(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                // The key is a field name, not a value; long ones are cut short.
+                let shown: String = key.chars().take(40).collect();
+                let more = if shown.len() < key.len() { "..." } else { "" };
+                return Err(serde::de::Error::custom(format_args!(
+                    "the key \"{shown}{more}\" appears twice in one object; send each field once"
+                )));
+            }
+            let StrictValue(v) = map.next_value()?;
+            out.insert(key, v);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+/// Parses one payload from bytes. Invalid UTF-8, invalid JSON, nesting deeper than
+/// 128 levels, numbers out of range (`1e999`) and duplicate keys are errors.
 pub fn parse_payload(bytes: &[u8]) -> Result<Value, InputError> {
-    serde_json::from_slice(bytes).map_err(|e| InputError::from_serde(&e))
+    serde_json::from_slice::<StrictValue>(bytes)
+        .map(|StrictValue(v)| v)
+        .map_err(|e| InputError::from_serde(&e))
 }
 
 /// The report for a record that could not be read: one `InvalidFormat` error at
@@ -95,7 +170,7 @@ pub fn records(bytes: &[u8]) -> Vec<Record> {
     match first_non_space(bytes) {
         None => return Vec::new(),
         Some(b'[') => {
-            return match serde_json::from_slice::<Value>(bytes) {
+            return match parse_payload(bytes) {
                 Ok(Value::Array(items)) => items
                     .into_iter()
                     .map(|v| Record {
@@ -109,13 +184,13 @@ pub fn records(bytes: &[u8]) -> Vec<Record> {
                 }],
                 Err(e) => vec![Record {
                     line: Some(1),
-                    value: Err(InputError::from_serde(&e)),
+                    value: Err(e),
                 }],
             };
         }
         Some(_) => {}
     }
-    let mut stream = serde_json::Deserializer::from_slice(bytes).into_iter::<Value>();
+    let mut stream = serde_json::Deserializer::from_slice(bytes).into_iter::<StrictValue>();
     let mut out = Vec::new();
     // Lines are counted incrementally: counting from the start for every record
     // would make a large NDJSON file quadratic.
@@ -124,7 +199,7 @@ pub fn records(bytes: &[u8]) -> Vec<Record> {
         let start = stream.byte_offset();
         match stream.next() {
             None => return out,
-            Some(Ok(v)) => {
+            Some(Ok(StrictValue(v))) => {
                 let skipped = bytes[start..]
                     .iter()
                     .take_while(|b| b.is_ascii_whitespace())
@@ -164,11 +239,11 @@ pub fn records(bytes: &[u8]) -> Vec<Record> {
         })
         .collect();
     if parsed.iter().all(|r| r.value.is_err()) && lines.len() > 1 {
-        let e = serde_json::from_slice::<Value>(bytes).expect_err("the stream already failed");
+        let e = parse_payload(bytes).expect_err("the stream already failed");
         let start = lines.first().map_or(1, |(i, _)| i + 1);
         return vec![Record {
             line: Some(start),
-            value: Err(InputError::from_serde(&e)),
+            value: Err(e),
         }];
     }
     parsed
@@ -220,5 +295,48 @@ mod tests {
     fn empty_input() {
         assert!(records(b"").is_empty());
         assert!(records(b" \n \n").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod strict_tests {
+    use super::*;
+
+    #[test]
+    fn duplicate_keys_are_an_error_at_any_depth() {
+        for text in [
+            r#"{"ssn":"1234","ssn":"12"}"#,
+            r#"{"controller":{"ssn":"1","ssn":"2"}}"#,
+            r#"[{"a":1},{"b":1,"b":1}]"#,
+        ] {
+            let e = parse_payload(text.as_bytes()).unwrap_err().to_string();
+            assert!(e.contains("twice"), "{text}: {e}");
+            assert!(!e.contains("1234"), "{e}");
+        }
+        assert!(parse_payload(br#"{"a":{"x":1},"b":{"x":1}}"#).is_ok());
+    }
+
+    #[test]
+    fn hostile_documents() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(parse_payload(deep.as_bytes())
+            .unwrap_err()
+            .to_string()
+            .contains("recursion limit"));
+        assert!(parse_payload(b"{\"n\": 1e999}").is_err());
+        assert!(parse_payload(b"{\"n\": -1e999}").is_err());
+        assert!(parse_payload(b"{\"s\": \"\\ud800\"}").is_err());
+        assert!(parse_payload(b"{\"s\": \"a\xffb\"}").is_err());
+        assert!(records(&vec![b' '; 1_000_000]).is_empty());
+        let r = records(format!("{}\n{{\"a\":1}}\n", " ".repeat(1_000_000)).as_bytes());
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].line, Some(2));
+    }
+
+    #[test]
+    fn duplicate_key_in_ndjson_is_reported_for_its_line_only() {
+        let r = records(b"{\"a\":1}\n{\"a\":1,\"a\":2}\n{\"b\":2}\n");
+        assert_eq!(r.len(), 3);
+        assert!(r[0].value.is_ok() && r[1].value.is_err() && r[2].value.is_ok());
     }
 }

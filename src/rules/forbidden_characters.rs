@@ -3,6 +3,9 @@
 //! Dwolla refuses names, street lines, cities, titles and business names that
 //! contain any of `< > = " ` ! ? % ~ $ { } \`. Other punctuation people really have
 //! in names and addresses (`O'Brien`, `Smith-Jones`, `Apt #4`, `St. Louis`) is fine.
+//! Look-alikes of the forbidden characters (full-width `＜`, small `﹤`, angle
+//! quotes `‹ ›`, the set-minus `∖`) are refused too: they slip past a filter and
+//! then break whatever reads the name next.
 //!
 //! ```
 //! use dwolla_validator::rules::{forbidden_characters::ForbiddenCharacters, Rule};
@@ -29,11 +32,41 @@ pub const FORBIDDEN: &[u8] = b"<>=\"`!?%~${}\\";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ForbiddenCharacters;
 
-/// `true` when `s` has a forbidden character.
+/// The forbidden character a look-alike stands for: full-width forms (`＜`),
+/// small forms (`﹤`) and a few other twins people paste from word processors.
+fn look_alike(c: char) -> Option<u8> {
+    let u = c as u32;
+    let ascii = match u {
+        0xFF01..=0xFF5E => u - 0xFF01 + 0x21,
+        0xFE57 => u32::from(b'!'),
+        0xFE56 => u32::from(b'?'),
+        0xFE5B => u32::from(b'{'),
+        0xFE5C => u32::from(b'}'),
+        0xFE64 => u32::from(b'<'),
+        0xFE65 => u32::from(b'>'),
+        0xFE66 => u32::from(b'='),
+        0xFE68 => u32::from(b'\\'),
+        0xFE69 => u32::from(b'$'),
+        0xFE6A => u32::from(b'%'),
+        0x2039 | 0x2329 | 0x27E8 | 0x3008 => u32::from(b'<'),
+        0x203A | 0x232A | 0x27E9 | 0x3009 => u32::from(b'>'),
+        0x2216 | 0x29F5 => u32::from(b'\\'),
+        0x02DC | 0x223C => u32::from(b'~'),
+        _ => return None,
+    };
+    u8::try_from(ascii).ok()
+}
+
+/// `true` when `s` has a forbidden character, or a look-alike of one.
 pub fn has_forbidden(s: &str) -> bool {
     // All forbidden characters are ASCII, and UTF-8 never reuses ASCII bytes inside
-    // multi-byte sequences, so a byte scan is exact.
+    // multi-byte sequences, so a byte scan is exact for them; only text with
+    // non-ASCII characters needs the look-alike pass.
     s.bytes().any(|b| FORBIDDEN.contains(&b))
+        || (!s.is_ascii()
+            && s.chars()
+                .filter_map(look_alike)
+                .any(|b| FORBIDDEN.contains(&b)))
 }
 
 impl Rule for ForbiddenCharacters {
@@ -59,6 +92,25 @@ mod tests {
         for &b in FORBIDDEN {
             let s = format!("Ja{}ne", b as char);
             assert!(ForbiddenCharacters.check(&s, &ctx()).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn look_alikes_are_refused() {
+        for s in [
+            "Jane＜script＞",
+            "Jane！",
+            "﹤b﹥",
+            "100％",
+            "‹Jane›",
+            "Jane＄",
+            "a∖b",
+            "Jane～",
+        ] {
+            assert!(ForbiddenCharacters.check(s, &ctx()).is_err(), "{s}");
+        }
+        for s in ["Zoë", "Ｊａｎｅ", "María-José"] {
+            assert!(ForbiddenCharacters.check(s, &ctx()).is_ok(), "{s}");
         }
     }
 
