@@ -50,6 +50,7 @@
 
 #![deny(missing_docs)]
 
+pub mod hints;
 pub mod input;
 pub mod json_api;
 pub mod messages;
