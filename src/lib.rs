@@ -51,6 +51,7 @@
 #![deny(missing_docs)]
 
 pub mod documents;
+pub mod hints;
 pub mod input;
 pub mod json_api;
 pub mod kba;

@@ -1,0 +1,359 @@
+//! `email_domain`: the address is at a near miss of a popular mailbox domain.
+//!
+//! `jane@gmial.com` is a valid address, so Dwolla accepts it, but no mail reaches
+//! Jane: the verification e-mails go nowhere, and identity checks that match the
+//! e-mail against other records fail, sending the Customer to `retry`. [`suggest`]
+//! names the popular domain the person most likely meant, for a "did you mean"
+//! warning.
+//!
+//! A domain is split at its first dot into a *name* and a *suffix*
+//! (`gmial` and `com`; `yaho` and `co.uk`). It is a near miss of a popular domain
+//! when
+//!
+//! * it is not itself a known real domain ([`KNOWN`]: `mail.com`, `gmx.com`,
+//!   `me.com`, `yahoo.co.uk`, ... are never flagged), and
+//! * the names are within a small edit distance: optimal string alignment, where
+//!   swapping two neighbouring letters counts as one edit (`gmial` → `gmail`). Short
+//!   names are where different real domains sit close together (`live`, `love`,
+//!   `life`; `aol`, `aim`; `ibm`, `msn`), so names of 4 letters or fewer must match
+//!   exactly, names of 5 to 7 letters may differ by one edit, longer ones by two;
+//!   and
+//! * the suffixes are equal, or the input's is a common slip of the popular one's:
+//!   `.con`, `.cmo`, `.co`, `.om`, `.comm`, ... for `.com`; `.nte`, `.ne`, ... for
+//!   `.net`.
+//!
+//! The closest popular domain wins (a suffix slip counts as one edit); on a tie,
+//! the more popular one.
+//!
+//! ```
+//! use dwolla_validator::hints::email_domain::suggest;
+//! assert_eq!(suggest("gmial.com"), Some("gmail.com"));
+//! assert_eq!(suggest("Hotmial.Com"), Some("hotmail.com"));
+//! assert_eq!(suggest("yahoo.con"), Some("yahoo.com"));
+//! assert_eq!(suggest("gmail.com"), None);
+//! assert_eq!(suggest("mail.com"), None); // a real mailbox provider
+//! assert_eq!(suggest("ibm.com"), None);
+//! ```
+
+/// Popular mailbox domains, most popular first: the suggestions.
+pub const POPULAR: [&str; 28] = [
+    "gmail.com",
+    "yahoo.com",
+    "hotmail.com",
+    "outlook.com",
+    "icloud.com",
+    "aol.com",
+    "comcast.net",
+    "live.com",
+    "msn.com",
+    "me.com",
+    "mac.com",
+    "protonmail.com",
+    "proton.me",
+    "ymail.com",
+    "att.net",
+    "sbcglobal.net",
+    "verizon.net",
+    "gmx.com",
+    "mail.com",
+    "yahoo.co.uk",
+    "hotmail.co.uk",
+    "googlemail.com",
+    "bellsouth.net",
+    "charter.net",
+    "earthlink.net",
+    "optonline.net",
+    "rocketmail.com",
+    "cox.net",
+];
+
+/// Real domains that are never flagged although they sit near a popular one:
+/// mailbox providers and a few well-known others. The popular ones are real too.
+pub const KNOWN: [&str; 40] = [
+    "aim.com",
+    "btinternet.com",
+    "cloud.com",
+    "comcast.com",
+    "email.com",
+    "fastmail.com",
+    "gmx.co.uk",
+    "gmx.de",
+    "gmx.net",
+    "hotmail.ca",
+    "hotmail.de",
+    "hotmail.es",
+    "hotmail.fr",
+    "hotmail.it",
+    "icloud.net",
+    "live.ca",
+    "live.co.uk",
+    "mail.ru",
+    "msn.net",
+    "outlook.co.uk",
+    "outlook.de",
+    "outlook.fr",
+    "pm.me",
+    "protonmail.ch",
+    "usa.com",
+    "verizon.com",
+    "yahoo.ca",
+    "yahoo.co.in",
+    "yahoo.co.jp",
+    "yahoo.com.au",
+    "yahoo.com.br",
+    "yahoo.com.mx",
+    "yahoo.de",
+    "yahoo.es",
+    "yahoo.fr",
+    "yahoo.in",
+    "yahoo.it",
+    "yandex.com",
+    "yandex.ru",
+    "zoho.com",
+];
+
+/// Common slips of a suffix: `(slip, meant)`.
+const SUFFIX_SLIPS: [(&str, &str); 28] = [
+    ("con", "com"),
+    ("cmo", "com"),
+    ("ocm", "com"),
+    ("co", "com"),
+    ("cm", "com"),
+    ("om", "com"),
+    ("comm", "com"),
+    ("coom", "com"),
+    ("cpm", "com"),
+    ("cim", "com"),
+    ("clm", "com"),
+    ("vom", "com"),
+    ("xom", "com"),
+    ("dom", "com"),
+    ("c0m", "com"),
+    ("comn", "com"),
+    ("come", "com"),
+    ("nte", "net"),
+    ("ne", "net"),
+    ("nt", "net"),
+    ("et", "net"),
+    ("nett", "net"),
+    ("ner", "net"),
+    ("nwt", "net"),
+    ("met", "net"),
+    ("bet", "net"),
+    ("mw", "me"),
+    ("co.ul", "co.uk"),
+];
+
+/// Longest name compared: a DNS label is at most 63 bytes.
+const MAX_NAME: usize = 63;
+
+/// Edits allowed between a popular name of this length and the input's name.
+fn allowed_edits(popular_name_len: usize) -> usize {
+    match popular_name_len {
+        0..=4 => 0,
+        5..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Optimal string alignment distance (Damerau–Levenshtein where each substring is
+/// edited once), or `None` when it exceeds `max`. Both inputs at most [`MAX_NAME`]
+/// bytes; three rows on the stack, no allocation.
+fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max || a.len() > MAX_NAME || b.len() > MAX_NAME {
+        return None;
+    }
+    let mut two_back = [0usize; MAX_NAME + 1];
+    let mut prev = [0usize; MAX_NAME + 1];
+    let mut cur = [0usize; MAX_NAME + 1];
+    for (j, cell) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(two_back[j - 2] + 1);
+            }
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return None;
+        }
+        two_back = prev;
+        prev = cur;
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
+}
+
+/// 0 when the suffixes are equal, 1 when `typed` is a common slip of `meant`.
+fn suffix_cost(typed: &[u8], meant: &str) -> Option<usize> {
+    if typed == meant.as_bytes() {
+        return Some(0);
+    }
+    SUFFIX_SLIPS
+        .iter()
+        .any(|&(slip, m)| m == meant && typed == slip.as_bytes())
+        .then_some(1)
+}
+
+/// The popular domain that `domain` is a near miss of, if any. Case-insensitive;
+/// `None` for a popular or known domain, for anything not close to a popular one,
+/// and for input that is not an ASCII domain of at most 253 bytes.
+///
+/// ```
+/// use dwolla_validator::hints::email_domain::suggest;
+/// assert_eq!(suggest("gamil.com"), Some("gmail.com"));
+/// assert_eq!(suggest("outlok.com"), Some("outlook.com"));
+/// assert_eq!(suggest("icloud.co"), Some("icloud.com"));
+/// assert_eq!(suggest("yahoo.co.uk"), None);
+/// assert_eq!(suggest("mit.edu"), None);
+/// ```
+pub fn suggest(domain: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 253];
+    let raw = domain.as_bytes();
+    if raw.is_empty() || raw.len() > buf.len() || !domain.is_ascii() {
+        return None;
+    }
+    let lower = &mut buf[..raw.len()];
+    lower.copy_from_slice(raw);
+    lower.make_ascii_lowercase();
+    let lower = &*lower;
+
+    let is = |d: &&str| d.as_bytes() == lower;
+    if POPULAR.iter().any(is) || KNOWN.iter().any(is) {
+        return None;
+    }
+    let dot = lower.iter().position(|&b| b == b'.')?;
+    let (name, suffix) = (&lower[..dot], &lower[dot + 1..]);
+
+    let mut best: Option<(usize, &'static str)> = None;
+    for popular in POPULAR {
+        let Some((p_name, p_suffix)) = popular.split_once('.') else {
+            continue;
+        };
+        let Some(s_cost) = suffix_cost(suffix, p_suffix) else {
+            continue;
+        };
+        let Some(n_cost) = osa_within(name, p_name.as_bytes(), allowed_edits(p_name.len())) else {
+            continue;
+        };
+        let cost = n_cost + s_cost;
+        // Strictly better only: on a tie the earlier (more popular) one stays.
+        if cost > 0 && best.is_none_or(|(c, _)| cost < c) {
+            best = Some((cost, popular));
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn osa(a: &str, b: &str) -> Option<usize> {
+        osa_within(a.as_bytes(), b.as_bytes(), 5)
+    }
+
+    #[test]
+    fn distance_counts_a_swap_as_one_edit() {
+        assert_eq!(osa("gmail", "gmail"), Some(0));
+        assert_eq!(osa("gmial", "gmail"), Some(1));
+        assert_eq!(osa("gamil", "gmail"), Some(1));
+        assert_eq!(osa("gmai", "gmail"), Some(1));
+        assert_eq!(osa("gmaill", "gmail"), Some(1));
+        assert_eq!(osa("gnail", "gmail"), Some(1));
+        assert_eq!(osa("ca", "abc"), Some(3)); // OSA, not full Damerau (2)
+        assert_eq!(osa("", "abc"), Some(3));
+        assert_eq!(osa_within(b"verizon", b"horizon", 1), None);
+        assert_eq!(osa_within(b"abcdefgh", b"a", 2), None);
+    }
+
+    #[test]
+    fn lists_are_lowercase_and_disjoint() {
+        for d in POPULAR.iter().chain(&KNOWN) {
+            assert_eq!(d.to_ascii_lowercase(), *d);
+            assert!(d.contains('.'));
+        }
+        for k in KNOWN {
+            assert!(!POPULAR.contains(&k), "{k}");
+        }
+        let mut sorted = KNOWN;
+        sorted.sort();
+        assert_eq!(sorted, KNOWN);
+    }
+
+    #[test]
+    fn suggests_for_near_misses() {
+        for (typed, meant) in [
+            ("gmial.com", "gmail.com"),
+            ("gmail.con", "gmail.com"),
+            ("gmai.com", "gmail.com"),
+            ("gamil.com", "gmail.com"),
+            ("gnail.com", "gmail.com"),
+            ("gmail.co", "gmail.com"),
+            ("gmail.cm", "gmail.com"),
+            ("gmaill.com", "gmail.com"),
+            ("GMIAL.COM", "gmail.com"),
+            ("yahooo.com", "yahoo.com"),
+            ("yaho.com", "yahoo.com"),
+            ("yahoo.cmo", "yahoo.com"),
+            ("hotmial.com", "hotmail.com"),
+            ("hotmal.com", "hotmail.com"),
+            ("hotmail.co", "hotmail.com"),
+            ("outlok.com", "outlook.com"),
+            ("iclod.com", "icloud.com"),
+            ("icloud.co", "icloud.com"),
+            ("aol.con", "aol.com"),
+            ("comcast.nte", "comcast.net"),
+            ("comcats.net", "comcast.net"),
+            ("sbcglbal.net", "sbcglobal.net"),
+            ("protonmial.com", "protonmail.com"),
+            ("mail.con", "mail.com"),
+            ("yaho.co.uk", "yahoo.co.uk"),
+        ] {
+            assert_eq!(suggest(typed), Some(meant), "{typed}");
+        }
+    }
+
+    #[test]
+    fn silent_for_real_and_unrelated_domains() {
+        for d in [
+            "gmail.com",
+            "Gmail.Com",
+            "me.com",
+            "mac.com",
+            "mail.com",
+            "email.com",
+            "ymail.com",
+            "gmx.com",
+            "gmx.net",
+            "yahoo.co.uk",
+            "hotmail.co.uk",
+            "cloud.com",
+            "verizon.com",
+            "example.com",
+            "mycompany.com",
+            "mit.edu",
+            "uw.edu",
+            "ibm.com",
+            "aim.com",
+            "love.com",
+            "horizon.net",
+            "gmail.de",
+            "mail.yahoo.com",
+            "localhost",
+            "",
+            "gmäil.com",
+        ] {
+            assert_eq!(suggest(d), None, "{d}");
+        }
+        assert_eq!(suggest(&"a".repeat(300)), None);
+        assert_eq!(suggest(&format!("{}.com", "g".repeat(100))), None);
+    }
+}
