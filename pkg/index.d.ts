@@ -2,6 +2,8 @@
 
 /** Dwolla's validation error codes. */
 export type Code = 'Required' | 'InvalidFormat' | 'NotAllowed' | 'Invalid';
+/** Warning codes (ours, never sent by Dwolla): quality hints. */
+export type WarningCode = 'LikelyTypo' | 'Mismatch' | 'NeverIssued' | 'NotDiallable';
 
 /** One problem with one field. `message` never contains the rejected value. */
 export interface Issue {
@@ -14,12 +16,20 @@ export interface Issue {
   rule: string;
 }
 
+/** A quality hint: the shape of an Issue, with a warning code. Rules: zip_state_mismatch, email_domain_typo, ssn_never_issued, phone_not_diallable. */
+export interface Warning {
+  code: WarningCode;
+  message: string;
+  path: string;
+  rule: string;
+}
+
 /** What validateCustomer and validateField return. `valid` is true exactly when `errors` is empty. */
 export interface Report {
   valid: boolean;
   errors: Issue[];
-  /** Quality hints: well-formed but likely wrong. Never change `valid`. */
-  warnings: Issue[];
+  /** Quality hints: well-formed but likely wrong. Never change `valid`, never in Dwolla's error body. */
+  warnings: Warning[];
 }
 
 export type Operation = 'create' | 'retry';
@@ -34,6 +44,8 @@ export interface Options {
   allowUnknownFields?: boolean;
   /** Quality hints on (default) or off. */
   hints?: boolean;
+  /** Language of messages: "en" (default) or "es". */
+  locale?: 'en' | 'es';
 }
 
 export interface FieldOptions extends Options {

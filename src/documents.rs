@@ -121,13 +121,8 @@ impl Format {
     }
 }
 
-fn push(report: &mut Report, code: Code, msg: Msg, label: &str, path: &str, rule: &str) {
-    report.push(Issue {
-        code,
-        message: msg.render(label),
-        path: path.to_string(),
-        rule: rule.to_string(),
-    });
+fn push(report: &mut Report, code: Code, msg: Msg, label: &'static str, path: &str, rule: &str) {
+    report.push(Issue::new(code, msg, label, path.to_string(), rule));
 }
 
 /// The format a file name's extension names, or the error to report.

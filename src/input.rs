@@ -13,6 +13,7 @@
 //! assert_eq!(recs[2].line, Some(4));
 //! ```
 
+use crate::messages::{JsonProblem, Msg};
 use crate::report::{Code, Issue, Report};
 use serde_json::Value;
 
@@ -136,13 +137,39 @@ pub fn unreadable_report(e: &InputError) -> Report {
         line,
         column,
     } = e;
+    // The parser's reason is English prose; what the person is told is one of a few
+    // kinds of problem, so it can be said in every language.
+    let problem = if reason.contains("appears twice") {
+        JsonProblem::DuplicateKey
+    } else if reason.contains("recursion limit") {
+        JsonProblem::TooDeep
+    } else if reason.contains("number out of range") {
+        JsonProblem::NumberOutOfRange
+    } else if reason.contains("EOF") {
+        JsonProblem::Truncated
+    } else if reason.contains("unicode")
+        || reason.contains("UTF-8")
+        || reason.contains("surrogate")
+        || reason.contains("escape")
+    {
+        JsonProblem::Encoding
+    } else {
+        JsonProblem::Syntax
+    };
+    let at = |n: &usize| u32::try_from(*n).unwrap_or(u32::MAX);
+    let msg = Msg::JsonSyntax {
+        problem,
+        line: at(line),
+        column: at(column),
+    };
     let mut r = Report::ok();
-    r.push(Issue {
-        code: Code::InvalidFormat,
-        message: format!("The payload is not valid JSON: {reason} (line {line}, column {column})."),
-        path: String::new(),
-        rule: crate::rules::presence::JSON_SYNTAX.id.to_string(),
-    });
+    r.push(Issue::new(
+        Code::InvalidFormat,
+        msg,
+        "The payload",
+        String::new(),
+        crate::rules::presence::JSON_SYNTAX.id,
+    ));
     r
 }
 

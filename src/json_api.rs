@@ -35,6 +35,8 @@ struct JsOptions {
     allow_unknown_fields: Option<bool>,
     #[serde(default)]
     hints: Option<bool>,
+    #[serde(default)]
+    locale: Option<String>,
     /// The shape for `validateField` (default `personal`).
     #[serde(default, rename = "type")]
     shape: Option<String>,
@@ -66,6 +68,9 @@ fn parse_options(text: &str) -> Result<(Options, String), String> {
     }
     if let Some(h) = o.hints {
         opts = opts.hints(h);
+    }
+    if let Some(l) = o.locale {
+        opts = opts.locale(l.parse().map_err(|e| format!("options.locale: {e}"))?);
     }
     Ok((opts, o.shape.unwrap_or_else(|| "personal".to_string())))
 }

@@ -40,13 +40,8 @@ pub static KBA_RULES: &[RuleInfo] = &[
 /// Dwolla asks exactly this many questions.
 pub const ANSWERS: usize = 4;
 
-fn push(report: &mut Report, code: Code, msg: Msg, label: &str, path: String, rule: &str) {
-    report.push(Issue {
-        code,
-        message: msg.render(label),
-        path,
-        rule: rule.to_string(),
-    });
+fn push(report: &mut Report, code: Code, msg: Msg, label: &'static str, path: String, rule: &str) {
+    report.push(Issue::new(code, msg, label, path, rule));
 }
 
 /// Checks a KBA answers payload. `allow_unknown_fields` as in [`crate::Options`].

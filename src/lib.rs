@@ -44,6 +44,10 @@
 //! * [`report`]: the report, Dwolla's codes and the HAL error body.
 //! * [`normalize`](mod@normalize): the helpful layer.
 //! * [`request`]: typed request structs.
+//! * [`hints`]: quality hints, warnings about data that is well-formed but likely
+//!   wrong (a ZIP of another state, `gmial.com`), on by default.
+//! * [`documents`], [`kba`], [`statuses`]: documents, KBA answers, statuses as data.
+//! * [`messages`]: every sentence, in English and Spanish ([`Locale`]).
 //!
 //! Nothing reads a clock or global state: *today* and the operation arrive in
 //! [`Options`]. Messages never contain the value they reject.
@@ -70,7 +74,7 @@ pub use messages::Msg;
 pub use normalize::normalize;
 #[cfg(not(target_arch = "wasm32"))]
 pub use options::today_utc;
-pub use options::{parse_date, Operation, Options};
+pub use options::{parse_date, Locale, Operation, Options};
 pub use report::{Code, Issue, Report};
 
 use serde::Serialize;
@@ -78,7 +82,14 @@ use serde_json::Value;
 
 /// Validates a whole payload, choosing its shape from `type`.
 pub fn validate(payload: &Value, opts: &Options) -> Report {
-    shapes::validate_payload(payload, opts)
+    in_locale(shapes::validate_payload(payload, opts), opts)
+}
+
+fn in_locale(mut report: Report, opts: &Options) -> Report {
+    if opts.locale != Locale::En {
+        report.localize(opts.locale);
+    }
+    report
 }
 
 /// Validates a payload as a named kind, when it cannot be told from the payload:
@@ -95,7 +106,7 @@ pub fn validate(payload: &Value, opts: &Options) -> Report {
 /// assert!(validate_as("beneficial-owner", &owner, &opts).valid);
 /// ```
 pub fn validate_as(kind: &str, payload: &Value, opts: &Options) -> Report {
-    shapes::validate_as(kind, payload, opts).unwrap_or_else(|| {
+    let report = shapes::validate_as(kind, payload, opts).unwrap_or_else(|| {
         let mut r = Report::ok();
         r.push(shapes::issue(
             Code::NotAllowed,
@@ -105,7 +116,8 @@ pub fn validate_as(kind: &str, payload: &Value, opts: &Options) -> Report {
             rules::one_of::INFO.id,
         ));
         r
-    })
+    });
+    in_locale(report, opts)
 }
 
 /// Every kind [`validate_as`] accepts.
@@ -144,7 +156,7 @@ pub fn validate_request<T: Serialize>(request: &T, opts: &Options) -> Report {
 /// assert!(validate_field("personal", "postalCode", &json!("50314"), &opts).valid);
 /// ```
 pub fn validate_field(shape: &str, field: &str, value: &Value, opts: &Options) -> Report {
-    match shapes::shape_named(shape) {
+    let report = match shapes::shape_named(shape) {
         Some(s) => shapes::validate_field(s, field, value, opts),
         None => {
             let mut r = Report::ok();
@@ -162,5 +174,6 @@ pub fn validate_field(shape: &str, field: &str, value: &Value, opts: &Options) -
             ));
             r
         }
-    }
+    };
+    in_locale(report, opts)
 }

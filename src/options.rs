@@ -59,6 +59,33 @@ impl FromStr for Operation {
     }
 }
 
+/// The language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    /// English (the default).
+    #[default]
+    En,
+    /// Spanish.
+    Es,
+}
+
+impl FromStr for Locale {
+    type Err = UnknownLocale;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "en" => Ok(Locale::En),
+            "es" => Ok(Locale::Es),
+            _ => Err(UnknownLocale),
+        }
+    }
+}
+
+/// The error for a locale other than `en` or `es`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown locale: use \"en\" or \"es\"")]
+pub struct UnknownLocale;
+
 /// Options for every entry point.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -72,6 +99,8 @@ pub struct Options {
     pub allow_unknown_fields: bool,
     /// Quality hints (warnings) on or off; on by default.
     pub hints: bool,
+    /// The language of messages (English by default).
+    pub locale: Locale,
 }
 
 impl Options {
@@ -82,6 +111,7 @@ impl Options {
             today,
             allow_unknown_fields: false,
             hints: true,
+            locale: Locale::En,
         }
     }
 
@@ -94,6 +124,12 @@ impl Options {
     /// Accepts (`true`) or refuses (`false`) fields the shape does not define.
     pub fn allow_unknown_fields(mut self, allow: bool) -> Self {
         self.allow_unknown_fields = allow;
+        self
+    }
+
+    /// Sets the language of messages.
+    pub fn locale(mut self, locale: Locale) -> Self {
+        self.locale = locale;
         self
     }
 

@@ -30,6 +30,9 @@ use std::fmt;
 /// * `NotAllowed`: well-formed but not accepted (age out of range, PO box, unknown
 ///   state, unknown enum value, unknown field).
 /// * `Invalid`: anything else.
+///
+/// Warnings (quality hints) use codes of our own, which Dwolla never sends:
+/// `LikelyTypo`, `Mismatch`, `NeverIssued`, `NotDiallable`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum Code {
@@ -41,6 +44,14 @@ pub enum Code {
     NotAllowed,
     /// Anything else.
     Invalid,
+    /// Warning (ours, not Dwolla's): a near miss of a common value (`gmial.com`).
+    LikelyTypo,
+    /// Warning: two fields that disagree (a ZIP from another state).
+    Mismatch,
+    /// Warning: a number the issuer never issues (SSN area 666).
+    NeverIssued,
+    /// Warning: a phone number that cannot be dialled.
+    NotDiallable,
 }
 
 impl Code {
@@ -51,6 +62,10 @@ impl Code {
             Code::InvalidFormat => "InvalidFormat",
             Code::NotAllowed => "NotAllowed",
             Code::Invalid => "Invalid",
+            Code::LikelyTypo => "LikelyTypo",
+            Code::Mismatch => "Mismatch",
+            Code::NeverIssued => "NeverIssued",
+            Code::NotDiallable => "NotDiallable",
         }
     }
 }
@@ -75,6 +90,28 @@ pub struct Issue {
     pub path: String,
     /// Stable snake_case id of the rule that produced this issue (see [`crate::rules::RULES`]).
     pub rule: String,
+    /// What the message was built from, so it can be said in another language.
+    #[serde(skip)]
+    pub(crate) source: Option<(crate::messages::Msg, &'static str)>,
+}
+
+impl Issue {
+    /// An issue whose message is `msg` said of the field labelled `label`.
+    pub(crate) fn new(
+        code: Code,
+        msg: crate::messages::Msg,
+        label: &'static str,
+        path: String,
+        rule: &str,
+    ) -> Self {
+        Issue {
+            code,
+            message: msg.render(label),
+            path,
+            rule: rule.to_string(),
+            source: Some((msg, label)),
+        }
+    }
 }
 
 /// The result of validating a payload or a field.
@@ -110,6 +147,20 @@ impl Report {
     pub(crate) fn push(&mut self, issue: Issue) {
         self.valid = false;
         self.errors.push(issue);
+    }
+
+    /// Adds a warning; `valid` is untouched.
+    pub(crate) fn warn(&mut self, issue: Issue) {
+        self.warnings.push(issue);
+    }
+
+    /// Re-renders every message in `locale` (messages are first built in English).
+    pub fn localize(&mut self, locale: crate::Locale) {
+        for issue in self.errors.iter_mut().chain(self.warnings.iter_mut()) {
+            if let Some((msg, label)) = issue.source {
+                issue.message = msg.render_in(label, locale);
+            }
+        }
     }
 
     /// The first error at `path`, if any.
@@ -179,12 +230,13 @@ mod tests {
     #[test]
     fn dwolla_body_has_exact_shape() {
         let mut r = Report::ok();
-        r.push(Issue {
-            code: Code::Required,
-            message: "First name is required.".into(),
-            path: "/firstName".into(),
-            rule: "required".into(),
-        });
+        r.push(Issue::new(
+            Code::Required,
+            crate::messages::Msg::Required,
+            "First name",
+            "/firstName".into(),
+            "required",
+        ));
         let body = r.to_dwolla_error().unwrap();
         assert_eq!(
             body,

@@ -32,6 +32,8 @@ Options for check:
   --today YYYY-MM-DD         the date ages are computed on (default: today, UTC)
   --format text|json         text for people (default), json for one line per record
   --allow-unknown-fields     accept fields the payload shape does not define
+  --no-hints                 leave out the quality hints (warnings: a ZIP of another state, gmial.com, ...)
+  --locale en|es             the language of messages (default: en)
   --kind KIND                check every record as KIND instead of choosing from the payload:
                              personal, unverified, business, business-sole-proprietorship,
                              controller, beneficial-owner, kba, document
@@ -117,6 +119,11 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
                 }
             }
             "--allow-unknown-fields" => opts = opts.allow_unknown_fields(true),
+            "--no-hints" => opts = opts.hints(false),
+            "--locale" => {
+                let l = value("--locale")?;
+                opts = opts.locale(l.parse().map_err(|e| format!("--locale: {e}"))?);
+            }
             "--kind" => {
                 let k = value("--kind")?;
                 if !dwolla_validator::KINDS.contains(&k.as_str()) {
@@ -331,7 +338,8 @@ fn document(args: &Args, out: &mut impl Write) -> Result<bool, String> {
     let whom = DocumentFor::parse(&args.document_for).unwrap_or(DocumentFor::Person);
     let mut printer = Printer::new(args.format, args.files.len() > 1);
     let io_err = |e: io::Error| format!("cannot write output: {e}");
-    let count = validate_document_count(args.files.len(), args.pending);
+    let mut count = validate_document_count(args.files.len(), args.pending);
+    count.localize(args.opts.locale);
     if !count.valid {
         printer
             .record(out, "(upload)", None, &count)
@@ -349,7 +357,8 @@ fn document(args: &Args, out: &mut impl Write) -> Result<bool, String> {
             size,
             head: Some(&head),
         };
-        let report = validate_document(args.document_type.as_deref(), whom, &facts);
+        let mut report = validate_document(args.document_type.as_deref(), whom, &facts);
+        report.localize(args.opts.locale);
         printer.record(out, path, None, &report).map_err(io_err)?;
     }
     printer.finish(out, "document").map_err(io_err)

@@ -29,3 +29,124 @@ pub mod email_domain;
 pub mod phone_nanp;
 pub mod ssn_issued;
 pub mod zip_state;
+
+use crate::messages::Msg;
+use crate::report::{pointer, Code, Issue, Report};
+use crate::rules::RuleInfo;
+use serde_json::{Map, Value};
+
+/// The hints, for the table of every rule. Their codes are ours, not Dwolla's:
+/// warnings never enter Dwolla's error body.
+pub static HINT_RULES: &[RuleInfo] = &[
+    RuleInfo { id: "zip_state_mismatch", codes: &[Code::Mismatch], summary: "The ZIP's 3-digit prefix belongs to another state or territory (warning at postalCode)." },
+    RuleInfo { id: "email_domain_typo", codes: &[Code::LikelyTypo], summary: "The e-mail domain is a near miss of a popular mailbox domain (gmial.com)." },
+    RuleInfo { id: "ssn_never_issued", codes: &[Code::NeverIssued], summary: "The SSN has an area, group or serial the SSA never issues (000, 666, 9xx; 00; 0000)." },
+    RuleInfo { id: "phone_not_diallable", codes: &[Code::NotDiallable], summary: "The phone number cannot be dialled in the NANP (0/1 starts, N11, N9X, 555-01xx)." },
+];
+
+/// A warning a hint gives about one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Warn {
+    /// One of the warning codes.
+    pub code: Code,
+    /// What to say.
+    pub msg: Msg,
+}
+
+/// A hint on one field's value, run only once the value has passed its rules.
+pub trait Hint: Sync {
+    /// The hint's stable snake_case id.
+    fn id(&self) -> &'static str;
+    /// A warning about `value`, if it is likely wrong.
+    fn check(&self, value: &str) -> Option<Warn>;
+}
+
+/// `email`: a near miss of a popular mailbox domain.
+#[derive(Debug, Clone, Copy)]
+pub struct EmailDomainTypo;
+
+impl Hint for EmailDomainTypo {
+    fn id(&self) -> &'static str {
+        "email_domain_typo"
+    }
+    fn check(&self, value: &str) -> Option<Warn> {
+        let domain = crate::rules::email::domain_of(value)?;
+        let suggestion = email_domain::suggest(domain)?;
+        Some(Warn {
+            code: Code::LikelyTypo,
+            msg: Msg::EmailTypo { suggestion },
+        })
+    }
+}
+
+/// `ssn`: never issued by the SSA.
+#[derive(Debug, Clone, Copy)]
+pub struct SsnNeverIssued;
+
+impl Hint for SsnNeverIssued {
+    fn id(&self) -> &'static str {
+        "ssn_never_issued"
+    }
+    fn check(&self, value: &str) -> Option<Warn> {
+        ssn_issued::never_issued(value).then_some(Warn {
+            code: Code::NeverIssued,
+            msg: Msg::SsnNeverIssued,
+        })
+    }
+}
+
+/// `phone`: not diallable in the NANP.
+#[derive(Debug, Clone, Copy)]
+pub struct PhoneNotDiallable;
+
+impl Hint for PhoneNotDiallable {
+    fn id(&self) -> &'static str {
+        "phone_not_diallable"
+    }
+    fn check(&self, value: &str) -> Option<Warn> {
+        phone_nanp::not_diallable(value).then_some(Warn {
+            code: Code::NotDiallable,
+            msg: Msg::PhoneNotDiallable,
+        })
+    }
+}
+
+/// A hint across the fields of one object, run after its fields were checked.
+pub type ObjectHint = fn(obj: &Map<String, Value>, base: &str, report: &mut Report);
+
+fn zip_state(obj: &Map<String, Value>, base: &str, state_key: &str, report: &mut Report) {
+    let (Some(Value::String(zip)), Some(Value::String(state))) =
+        (obj.get("postalCode"), obj.get(state_key))
+    else {
+        return;
+    };
+    let zip_path = pointer(base, "postalCode");
+    // Only well-formed values are compared; a field with an error has said enough.
+    if report.error_at(&zip_path).is_some() || report.error_at(&pointer(base, state_key)).is_some()
+    {
+        return;
+    }
+    if zip_state::mismatch(zip, state) {
+        let states = zip_state::prefix_states(zip).unwrap_or(&[]);
+        report.warn(Issue::new(
+            Code::Mismatch,
+            Msg::ZipStateMismatch { states },
+            "Postal code",
+            zip_path,
+            "zip_state_mismatch",
+        ));
+    }
+}
+
+/// `postalCode` vs `state` of a Customer (personal, or a business address).
+pub fn customer_zip_state(obj: &Map<String, Value>, base: &str, report: &mut Report) {
+    zip_state(obj, base, "state", report);
+}
+
+/// `postalCode` vs `stateProvinceRegion` of a controller's or owner's US address.
+pub fn address_zip_state(obj: &Map<String, Value>, base: &str, report: &mut Report) {
+    let in_us = matches!(obj.get("country"), Some(Value::String(c)) if c == "US");
+    if in_us {
+        zip_state(obj, base, "stateProvinceRegion", report);
+    }
+}

@@ -146,6 +146,7 @@ pub fn all_rules() -> impl Iterator<Item = &'static RuleInfo> {
         .iter()
         .chain(crate::documents::DOCUMENT_RULES)
         .chain(crate::kba::KBA_RULES)
+        .chain(crate::hints::HINT_RULES)
 }
 
 /// `true` when every byte of `s` is an ASCII digit (and `s` is not empty).

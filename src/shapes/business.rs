@@ -30,6 +30,7 @@
 
 use super::common::*;
 use super::{Field, Kind, Presence, Shape};
+use crate::hints::{address_zip_state, customer_zip_state, SsnNeverIssued};
 use crate::messages::Msg;
 use crate::rules::{
     country::{Country, IntlPostalCode, Region},
@@ -118,6 +119,7 @@ const fn field(
         presence,
         kind,
         required_msg,
+        hints: &[],
     }
 }
 
@@ -157,7 +159,7 @@ pub static CONTROLLER_ADDRESS: Shape = Shape {
         ),
         text("country", "Country", Presence::Required, &[&Country]),
     ],
-    cross: None,
+    hints: &[address_zip_state],
 };
 
 /// A beneficial owner's address: as a controller's, but a US postal code is the
@@ -185,7 +187,7 @@ pub static OWNER_ADDRESS: Shape = Shape {
         ),
         text("country", "Country", Presence::Required, &[&Country]),
     ],
-    cross: None,
+    hints: &[address_zip_state],
 };
 
 /// A passport: its number and issuing country.
@@ -209,7 +211,7 @@ pub static PASSPORT: Shape = Shape {
             &[&Country],
         ),
     ],
-    cross: None,
+    hints: &[],
 };
 
 /// A controller's title: 1–100 characters, no digits.
@@ -241,7 +243,8 @@ pub static CONTROLLER: Shape = Shape {
             Presence::RequiredWhen(person_in_us),
             Kind::Text(&[&Ssn::LAST_FOUR_OR_FULL]),
             Msg::SsnRequiredInUs,
-        ),
+        )
+        .with_hints(&[&SsnNeverIssued]),
         field(
             "passport",
             "Passport",
@@ -250,7 +253,7 @@ pub static CONTROLLER: Shape = Shape {
             Msg::PassportRequiredOutsideUs,
         ),
     ],
-    cross: None,
+    hints: &[],
 };
 
 /// A beneficial owner's name: as a person's name, and no digits.
@@ -281,7 +284,8 @@ pub static BENEFICIAL_OWNER: Shape = Shape {
             Presence::RequiredWhen(person_in_us),
             Kind::Text(&[&Ssn::FULL]),
             Msg::SsnRequiredInUs,
-        ),
+        )
+        .with_hints(&[&SsnNeverIssued]),
         field(
             "passport",
             "Passport",
@@ -290,7 +294,7 @@ pub static BENEFICIAL_OWNER: Shape = Shape {
             Msg::PassportRequiredOutsideUs,
         ),
     ],
-    cross: None,
+    hints: &[],
 };
 
 const TYPE_BUSINESS: Field = type_field(
@@ -357,7 +361,7 @@ pub static BUSINESS: Shape = Shape {
         WEBSITE,
         CONTROLLER_FIELD,
     ],
-    cross: None,
+    hints: &[customer_zip_state],
 };
 
 /// A sole proprietorship: the admin gives a date of birth and SSN; no controller.
@@ -392,7 +396,7 @@ pub static BUSINESS_SOLE_PROPRIETORSHIP: Shape = Shape {
         text("ein", "EIN", Presence::Optional, &[&Ein]),
         WEBSITE,
     ],
-    cross: None,
+    hints: &[customer_zip_state],
 };
 
 /// A business whose `businessType` is missing or unknown: that field's error is
@@ -412,7 +416,8 @@ static BUSINESS_UNKNOWN_TYPE: Shape = Shape {
             Presence::Optional,
             DATE_OF_BIRTH,
         ),
-        text("ssn", "SSN", Presence::Optional, &[&Ssn::LAST_FOUR_OR_FULL]),
+        text("ssn", "SSN", Presence::Optional, &[&Ssn::LAST_FOUR_OR_FULL])
+            .with_hints(&[&SsnNeverIssued]),
         ADDRESS1,
         ADDRESS2,
         CITY_FIELD,
@@ -441,7 +446,7 @@ static BUSINESS_UNKNOWN_TYPE: Shape = Shape {
             Msg::Required,
         ),
     ],
-    cross: None,
+    hints: &[customer_zip_state],
 };
 
 /// The business shape for a payload's `businessType` value.

@@ -1,6 +1,7 @@
 //! Field definitions shared by several shapes, so a rule for a field is written once.
 
 use super::{Field, Kind, Presence};
+use crate::hints::{EmailDomainTypo, PhoneNotDiallable, SsnNeverIssued};
 use crate::messages::Msg;
 use crate::rules::age_range::AgeRange;
 use crate::rules::{
@@ -59,12 +60,14 @@ pub const fn text(
         presence,
         kind: Kind::Text(rules),
         required_msg: Msg::Required,
+        hints: &[],
     }
 }
 
 pub const FIRST_NAME: Field = text("firstName", "First name", Presence::Required, NAME);
 pub const LAST_NAME: Field = text("lastName", "Last name", Presence::Required, NAME);
-pub const EMAIL: Field = text("email", "Email", Presence::Required, &[&Email]);
+pub const EMAIL: Field =
+    text("email", "Email", Presence::Required, &[&Email]).with_hints(&[&EmailDomainTypo]);
 pub const IP_ADDRESS: Field = text("ipAddress", "IP address", Presence::Optional, &[&IpAddress]);
 pub const ADDRESS1: Field = text("address1", "Address line 1", Presence::Required, STREET);
 pub const ADDRESS2: Field = text(
@@ -87,8 +90,10 @@ pub const DATE_OF_BIRTH_FIELD: Field = text(
     Presence::Required,
     DATE_OF_BIRTH,
 );
-pub const SSN: Field = text("ssn", "SSN", Presence::Required, &[&Ssn::LAST_FOUR_OR_FULL]);
-pub const PHONE: Field = text("phone", "Phone", Presence::Optional, &[&Phone]);
+pub const SSN: Field = text("ssn", "SSN", Presence::Required, &[&Ssn::LAST_FOUR_OR_FULL])
+    .with_hints(&[&SsnNeverIssued]);
+pub const PHONE: Field =
+    text("phone", "Phone", Presence::Optional, &[&Phone]).with_hints(&[&PhoneNotDiallable]);
 pub const CORRELATION_ID: Field = text(
     "correlationId",
     "Correlation ID",

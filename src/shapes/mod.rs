@@ -14,6 +14,7 @@
 //!
 //! [`validate`](crate::validate) picks the shape from the payload's `type`.
 
+use crate::hints::{Hint, ObjectHint};
 use crate::messages::Msg;
 use crate::options::{Operation, Options};
 use crate::report::{pointer, Code, Issue, Report};
@@ -67,10 +68,16 @@ pub struct Field {
     pub kind: Kind,
     /// What to say when it is required and missing.
     pub required_msg: Msg,
+    /// Quality hints on a value that passed the rules (warnings, never errors).
+    pub hints: &'static [&'static dyn Hint],
 }
 
-/// A check that needs several fields of one object (which of ssn or passport, ...).
-pub type CrossCheck = fn(obj: &Map<String, Value>, base: &str, ctx: &Ctx, report: &mut Report);
+impl Field {
+    /// The same field with these quality hints.
+    pub const fn with_hints(self, hints: &'static [&'static dyn Hint]) -> Field {
+        Field { hints, ..self }
+    }
+}
 
 /// The fields of one payload (or nested object) shape.
 pub struct Shape {
@@ -78,8 +85,9 @@ pub struct Shape {
     pub name: &'static str,
     /// The fields, in the order errors are reported.
     pub fields: &'static [Field],
-    /// Checks across fields, run after the fields.
-    pub cross: Option<CrossCheck>,
+    /// Quality hints across fields (a ZIP of another state), run after the fields
+    /// when hints are on.
+    pub hints: &'static [ObjectHint],
 }
 
 impl Shape {
@@ -116,13 +124,8 @@ pub fn shape_named(name: &str) -> Option<&'static Shape> {
     SHAPES.iter().copied().find(|s| s.name == name)
 }
 
-pub(crate) fn issue(code: Code, msg: Msg, label: &str, path: String, rule: &str) -> Issue {
-    Issue {
-        code,
-        message: msg.render(label),
-        path,
-        rule: rule.to_string(),
-    }
+pub(crate) fn issue(code: Code, msg: Msg, label: &'static str, path: String, rule: &str) -> Issue {
+    Issue::new(code, msg, label, path, rule)
 }
 
 fn fail_issue(fail: Fail, field: &Field, path: String, rule: &str) -> Issue {
@@ -205,6 +208,19 @@ pub(crate) fn check_field(
             return;
         }
     }
+    if opts.hints {
+        for hint in field.hints {
+            if let Some(w) = hint.check(s) {
+                report.warn(Issue::new(
+                    w.code,
+                    w.msg,
+                    field.label,
+                    path.clone(),
+                    hint.id(),
+                ));
+            }
+        }
+    }
 }
 
 /// Walks `shape` over `obj`, whose JSON pointer is `base` (`""` at the top).
@@ -240,12 +256,10 @@ pub(crate) fn check_object(
             }
         }
     }
-    if let Some(cross) = shape.cross {
-        let ctx = Ctx {
-            operation: opts.operation,
-            today: opts.today,
-        };
-        cross(obj, base, &ctx, report);
+    if opts.hints {
+        for hint in shape.hints {
+            hint(obj, base, report);
+        }
     }
 }
 

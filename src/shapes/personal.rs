@@ -18,6 +18,7 @@
 
 use super::common::*;
 use super::{Presence, Shape};
+use crate::hints::customer_zip_state;
 use crate::rules::one_of::OneOf;
 
 /// The personal verified Customer.
@@ -44,5 +45,5 @@ pub static PERSONAL: Shape = Shape {
         PHONE,
         CORRELATION_ID,
     ],
-    cross: None,
+    hints: &[customer_zip_state],
 };

@@ -33,5 +33,5 @@ pub static UNVERIFIED: Shape = Shape {
         PHONE,
         CORRELATION_ID,
     ],
-    cross: None,
+    hints: &[],
 };

@@ -59,3 +59,45 @@ test('document vectors, with the file head as bytes', () => {
   }
   assert.deepEqual(failures, []);
 });
+
+// The same payloads tests/vectors.rs builds from hints.json (see hint_payload there).
+function hintPayload(c) {
+  const p = {
+    firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com', type: 'personal', address1: '1 Main St',
+    city: 'Springfield', state: 'IL', postalCode: '62704', dateOfBirth: '1980-01-01', ssn: '1234',
+  };
+  const flagged = c.expect === true ? '' : null;
+  switch (c.hint) {
+    case 'zip_state': p.postalCode = c.zip; p.state = c.state; return [p, '/postalCode', 'zip_state_mismatch', 'Mismatch', flagged];
+    case 'email_domain': p.email = `jane@${c.domain}`; return [p, '/email', 'email_domain_typo', 'LikelyTypo', c.expect];
+    case 'ssn_never_issued': p.ssn = c.ssn; return [p, '/ssn', 'ssn_never_issued', 'NeverIssued', flagged];
+    case 'phone_not_diallable': p.phone = c.phone; return [p, '/phone', 'phone_not_diallable', 'NotDiallable', flagged];
+    default: throw new Error(`unknown hint ${c.hint}`);
+  }
+}
+
+test('hint vectors through validateCustomer, and hints: false', () => {
+  const failures = [];
+  for (const c of vectors('hints.json').cases) {
+    const [payload, path, rule, code, want] = hintPayload(c);
+    const r = dv.validateCustomer(payload, { today: '2026-11-23' });
+    const got = r.warnings.find((w) => w.path === path && w.rule === rule);
+    const ok = want === null ? got === undefined : got !== undefined && got.code === code && got.message.includes(want);
+    if (!ok) failures.push(`${JSON.stringify(c)}: got ${JSON.stringify(got)}`);
+    const quiet = dv.validateCustomer(payload, { today: '2026-11-23', hints: false });
+    assert.deepEqual(quiet.warnings, []);
+    assert.deepEqual(quiet.errors, r.errors);
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('Spanish messages for every payload vector', () => {
+  const file = vectors('payloads.json');
+  for (const c of file.cases) {
+    const en = dv.validateCustomer(c.payload, options(file.today, c.options));
+    const es = dv.validateCustomer(c.payload, { ...options(file.today, c.options), locale: 'es' });
+    assert.deepEqual(es.errors.map((e) => [e.path, e.code, e.rule]), en.errors.map((e) => [e.path, e.code, e.rule]));
+    es.errors.forEach((e, i) => assert.notEqual(e.message, en.errors[i].message));
+  }
+  assert.throws(() => dv.validateCustomer({}, { locale: 'fr' }), TypeError);
+});
