@@ -183,3 +183,32 @@ export interface AllStatuses {
 export function statusInfo(): AllStatuses;
 /** One status, or null. */
 export function statusInfo(status: string): StatusInfo | null;
+
+/** What a field's rules require, for forms and schemas. */
+export interface Constraints {
+  minLength?: number;
+  maxLength?: number;
+  /** What the value may hold, in words. */
+  words: string[];
+  enum?: string[];
+  format?: 'email' | 'date' | 'ip' | 'uri' | 'uuid';
+  /** For <input pattern>: whole-value, JS `v`-flag syntax. */
+  htmlPattern?: string;
+  /** The same for JSON Schema (`u` flag). */
+  schemaPattern?: string;
+}
+export interface FieldRule {
+  /** "ssn", "controller/address/postalCode". */
+  path: string;
+  label: string;
+  required: 'yes' | 'no' | 'ifInUs' | 'ifOutsideUs';
+  constraints: Constraints;
+  constraintsOutsideUs?: Constraints;
+  rules: string[];
+  autocomplete?: string;
+  inputmode?: string;
+}
+/** The field catalog of one shape. */
+export function fieldRules(shape: ShapeName, options?: { operation?: Operation }): FieldRule[];
+/** The field catalog of every shape. */
+export function fieldRules(): Record<string, FieldRule[]>;

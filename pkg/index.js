@@ -140,6 +140,18 @@ export function statusInfo(status) {
   return all.statuses.find((s) => s.status === status) ?? null;
 }
 
+/**
+ * The field catalog, generated from the rules: for each field its path, label,
+ * whether it is required, length bounds, allowed characters in words, an HTML
+ * `pattern` (htmlPattern), and suggested `autocomplete` and `inputmode`. With a
+ * shape name, that shape's fields; without, {shape: fields} for every shape.
+ */
+export function fieldRules(shape, { operation = 'create' } = {}) {
+  needReady();
+  if (shape !== undefined && typeof shape !== 'string') throw new TypeError('dwolla-validator: shape must be a string such as "personal"');
+  return answer(wasm.field_rules_json(shape ?? '', operation));
+}
+
 /** Validates one field by name, as a person types. `options.type` picks the shape (default "personal"). */
 export function validateField(field, value, options) {
   needReady();

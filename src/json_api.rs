@@ -128,6 +128,21 @@ pub fn validate_document_json(document: &str, head: &[u8]) -> String {
     }
 }
 
+/// The field catalog of one shape (or every shape when `shape` is empty) as JSON
+/// text; `operation` is `create` or `retry`.
+pub fn field_rules_json(shape: &str, operation: &str) -> String {
+    let Ok(op) = operation.parse::<Operation>() else {
+        return error_json("operation must be \"create\" or \"retry\"");
+    };
+    if shape.is_empty() {
+        return crate::catalog::catalog(op).to_string();
+    }
+    match crate::catalog::field_rules(shape, op) {
+        Some(f) => serde_json::to_string(&f).unwrap_or_else(|_| error_json("could not serialize the catalog")),
+        None => error_json("unknown shape: use personal, unverified, business, business-sole-proprietorship, controller or beneficial-owner"),
+    }
+}
+
 /// Verification statuses, webhook events and document failure reasons as JSON text.
 pub fn statuses_json() -> String {
     crate::statuses::all_json().to_string()

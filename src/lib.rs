@@ -54,6 +54,7 @@
 
 #![deny(missing_docs)]
 
+pub mod catalog;
 pub mod documents;
 pub mod hints;
 pub mod input;

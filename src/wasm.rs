@@ -59,3 +59,9 @@ pub fn validate_document_json(document: &str, head: &[u8]) -> String {
 pub fn statuses_json() -> String {
     crate::json_api::statuses_json()
 }
+
+/// The field catalog of a shape (all shapes when empty) as JSON text.
+#[wasm_bindgen]
+pub fn field_rules_json(shape: &str, operation: &str) -> String {
+    crate::json_api::field_rules_json(shape, operation)
+}

@@ -22,6 +22,8 @@ Usage:
   dwolla-validator normalize [FILE ...]
   dwolla-validator document --type DOCUMENT_TYPE [--for WHOM] [--pending N] [--format text|json] FILE ...
   dwolla-validator statuses
+  dwolla-validator rules [SHAPE] [--operation create|retry]
+  dwolla-validator schema SHAPE [--operation create|retry]
   dwolla-validator --help | --version
 
 Input: one JSON object, a JSON array of objects, or NDJSON (one object per line).
@@ -48,7 +50,10 @@ Options for document (checks real files by name, size and first bytes, not conte
   --pending N                documents already awaiting review (Dwolla holds at most 4)
 
 statuses prints the verification statuses, webhook events and document failure
-reasons as JSON.
+reasons as JSON. rules prints the field catalog (required, lengths, characters,
+HTML pattern, autocomplete, inputmode) of one shape or all; schema prints a JSON
+Schema (2020-12) of a shape. Shapes: personal, unverified, business,
+business-sole-proprietorship, controller, beneficial-owner.
 
 Exit status: 0 when every record is valid, 1 when any is not, 2 for usage or I/O errors.
 ";
@@ -80,7 +85,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
             println!("dwolla-validator {}", env!("CARGO_PKG_VERSION"));
             return Ok(None);
         }
-        "check" | "normalize" | "document" | "statuses" => {}
+        "check" | "normalize" | "document" | "statuses" | "rules" | "schema" => {}
         other => {
             return Err(format!(
                 "unknown command '{other}': use 'check', 'normalize', 'document' or 'statuses'"
@@ -383,6 +388,39 @@ fn normalize_all(inputs: &[(String, Vec<u8>)], out: &mut impl Write) -> io::Resu
     Ok(all_ok)
 }
 
+/// `rules [SHAPE]` and `schema SHAPE`: the catalog and schema, from the rules.
+fn print_catalog(args: &Args) -> ExitCode {
+    use dwolla_validator::catalog;
+    let op = args.opts.operation;
+    let shape = args.files.first().filter(|s| *s != "-");
+    let out = match (args.command.as_str(), shape) {
+        ("rules", None) => Some(catalog::catalog(op)),
+        ("rules", Some(s)) => {
+            catalog::field_rules(s, op).and_then(|f| serde_json::to_value(f).ok())
+        }
+        (_, Some(s)) => catalog::json_schema(s, op),
+        (_, None) => None,
+    };
+    match out {
+        Some(v) => {
+            println!("{v:#}");
+            ExitCode::SUCCESS
+        }
+        None => {
+            let names: Vec<&str> = dwolla_validator::shapes::SHAPES
+                .iter()
+                .map(|s| s.name)
+                .collect();
+            eprintln!(
+                "dwolla-validator: {} needs a shape: {}",
+                args.command,
+                names.join(", ")
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(Some(a)) => a,
@@ -398,6 +436,9 @@ fn main() -> ExitCode {
     if args.command == "statuses" {
         println!("{:#}", dwolla_validator::statuses::all_json());
         return ExitCode::SUCCESS;
+    }
+    if args.command == "rules" || args.command == "schema" {
+        return print_catalog(&args);
     }
     if args.command == "document" {
         let stdout = io::stdout();

@@ -14,8 +14,9 @@
 //! assert_eq!(age_on(d(2008, 2, 29), d(2026, 3, 1)), 18);
 //! ```
 
-use super::{date_of_birth::parse_ymd, Ctx, Fail, Rule, RuleInfo};
+use super::{date_of_birth::parse_ymd, Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 use chrono::{Datelike, NaiveDate};
 
@@ -51,6 +52,9 @@ pub struct AgeRange;
 impl Rule for AgeRange {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.words.push("18 to 125 years old on today");
     }
     fn check(&self, value: &str, ctx: &Ctx) -> Result<(), Fail> {
         let Some(born) = parse_ymd(value) else {

@@ -10,8 +10,9 @@
 //! assert!(!is_correlation_id("has space"));
 //! ```
 
-use super::{Ctx, Fail, Rule, RuleInfo};
+use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 
 /// Table entry.
@@ -35,6 +36,11 @@ pub struct CorrelationId;
 impl Rule for CorrelationId {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.words
+            .push("letters, digits, hyphens, dots and underscores; no spaces");
+        c.set_pattern("[A-Za-z0-9._\\-]+");
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if is_correlation_id(value) {

@@ -19,8 +19,9 @@
 //! assert!(is_intl_postal_code("SW1A 1AA"));
 //! ```
 
-use super::{Ctx, Fail, Rule, RuleInfo};
+use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 
 /// Table entry for `country`.
@@ -84,6 +85,11 @@ impl Rule for Country {
     fn id(&self) -> &'static str {
         INFO.id
     }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.words
+            .push("an ISO 3166-1 alpha-2 country code in uppercase");
+        c.set_pattern("[A-Z]{2}");
+    }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if value.len() != 2 || !value.bytes().all(|b| b.is_ascii_uppercase()) {
             Err(Fail::new(Code::InvalidFormat, Msg::CountryFormat))
@@ -103,6 +109,11 @@ impl Rule for Region {
     fn id(&self) -> &'static str {
         REGION.id
     }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.words
+            .push("two uppercase letters or digits (ISO 3166-2 subdivision)");
+        c.set_pattern("[A-Z0-9]{2}");
+    }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if is_region_code(value) {
             Ok(())
@@ -119,6 +130,11 @@ pub struct IntlPostalCode;
 impl Rule for IntlPostalCode {
     fn id(&self) -> &'static str {
         POSTAL_INTL.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.words
+            .push("letters and digits, single spaces or hyphens between them");
+        c.max_length = c.max_length.min(Some(10)).or(Some(10));
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if is_intl_postal_code(value) {

@@ -11,8 +11,9 @@
 //! assert!(parse_ymd("2000-2-9").is_none());
 //! ```
 
-use super::{Ctx, Fail, Rule, RuleInfo};
+use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 use chrono::NaiveDate;
 
@@ -52,6 +53,11 @@ pub struct DateFormat;
 impl Rule for DateFormat {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.words.push("a real date written YYYY-MM-DD");
+        c.format = Some("date");
+        c.set_pattern("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if !has_ymd_shape(value.as_bytes()) {

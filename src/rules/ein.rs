@@ -11,8 +11,9 @@
 //! assert!(Ein.check("12-3456789", &ctx).is_err());
 //! ```
 
-use super::{all_ascii_digits, Ctx, Fail, Rule, RuleInfo};
+use super::{all_ascii_digits, Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 
 /// Table entry.
@@ -29,6 +30,10 @@ pub struct Ein;
 impl Rule for Ein {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.words.push("exactly 9 digits");
+        c.set_pattern("[0-9]{9}");
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if !value.is_empty() && !all_ascii_digits(value) {

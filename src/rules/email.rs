@@ -13,8 +13,9 @@
 //! assert!(!is_email("jane doe@example.com"));
 //! ```
 
-use super::{Ctx, Fail, Rule, RuleInfo};
+use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 
 /// Table entry.
@@ -70,6 +71,11 @@ pub struct Email;
 impl Rule for Email {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.words.push("an e-mail address with a dot in the domain");
+        c.format = Some("email");
+        c.max_length = Some(MAX_TOTAL as u32);
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         // Refuse by length first: it needs no scan of a huge value.

@@ -14,8 +14,9 @@
 //! assert!(ForbiddenCharacters.check("Jane!", &ctx).is_err());
 //! ```
 
-use super::{Ctx, Fail, Rule, RuleInfo};
+use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 
 /// Table entry.
@@ -72,6 +73,13 @@ pub fn has_forbidden(s: &str) -> bool {
 impl Rule for ForbiddenCharacters {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.words.push("none of < > = \" ` ! ? % ~ $ { } \\");
+        c.exclude(
+            "\\<\\>\\=\"\\`\\!\\?\\%\\~\\$\\{\\}\\\\",
+            "<>=\"`!?%~${}\\\\",
+        );
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if has_forbidden(value) {

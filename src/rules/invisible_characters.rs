@@ -17,8 +17,9 @@
 //! assert!(InvisibleCharacters.check("Jo\u{200B}hn", &ctx).is_err());
 //! ```
 
-use super::{Ctx, Fail, Rule, RuleInfo};
+use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 
 /// Table entry.
@@ -80,6 +81,10 @@ pub fn is_invisible(c: char) -> bool {
 impl Rule for InvisibleCharacters {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.words.push("no control, zero-width or bidi characters");
+        c.exclude("\\p{Cc}\\p{Cf}", "\\p{Cc}\\p{Cf}");
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if value.chars().any(is_invisible) {

@@ -12,8 +12,9 @@
 //! assert!(!is_ip("256.1.1.1"));
 //! ```
 
-use super::{Ctx, Fail, Rule, RuleInfo};
+use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
@@ -37,6 +38,10 @@ pub struct IpAddress;
 impl Rule for IpAddress {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.words.push("an IPv4 or IPv6 address");
+        c.format = Some("ip");
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if is_ip(value) {

@@ -12,8 +12,9 @@
 //! assert!(name.check(&"a".repeat(51), &ctx).is_err());
 //! ```
 
-use super::{Ctx, Fail, Rule, RuleInfo};
+use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 
 /// Table entry.
@@ -47,6 +48,12 @@ pub(crate) fn char_count_capped(s: &str, limit: usize) -> usize {
 impl Rule for Length {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        if self.min > 0 {
+            c.min_length = Some(self.min);
+        }
+        c.max_length = Some(self.max);
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         let n = char_count_capped(value, self.max as usize);

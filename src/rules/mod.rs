@@ -97,6 +97,63 @@ pub trait Rule: Sync {
     fn id(&self) -> &'static str;
     /// Accepts `value` or says why not.
     fn check(&self, value: &str, ctx: &Ctx) -> Result<(), Fail>;
+    /// Adds what the rule requires to a field's constraints, for the field catalog
+    /// and the JSON Schema export: each rule describes itself, so the catalog is
+    /// never a second copy of the rules.
+    fn describe(&self, op: Operation, c: &mut Constraints);
+}
+
+/// What a field's rules require, in forms a form or a schema can use.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Constraints {
+    /// Fewest characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u32>,
+    /// Most characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u32>,
+    /// What the value may hold, in words.
+    pub words: Vec<&'static str>,
+    /// The accepted values, when there is a fixed set.
+    #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
+    pub enumeration: Option<&'static [&'static str]>,
+    /// A JSON Schema `format` that fits (`email`, `date`, `ip`, `uri`, `uuid`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<&'static str>,
+    /// A whole-value pattern for HTML's `pattern` attribute (JS `v` flag syntax).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub html_pattern: Option<String>,
+    /// The same pattern in JSON Schema's (ECMA-262 `u` flag) syntax, unanchored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schema_pattern: Option<String>,
+    #[serde(skip)]
+    excluded: (String, String),
+}
+
+impl Constraints {
+    /// Sets the format pattern: written so that it means the same with the `v`
+    /// flag (HTML) and the `u` flag (JSON Schema).
+    pub fn set_pattern(&mut self, pattern: &str) {
+        self.html_pattern = Some(pattern.to_string());
+        self.schema_pattern = Some(pattern.to_string());
+    }
+
+    /// Adds characters the value may not contain (as the inside of a character class).
+    pub fn exclude(&mut self, html: &str, schema: &str) {
+        self.excluded.0.push_str(html);
+        self.excluded.1.push_str(schema);
+    }
+
+    /// Turns excluded characters into a pattern when no format pattern was given.
+    pub(crate) fn finish(mut self) -> Self {
+        if self.html_pattern.is_none() && !self.excluded.0.is_empty() {
+            let (html, schema) = &self.excluded;
+            self.html_pattern = Some(format!("[^{html}]*"));
+            self.schema_pattern = Some(format!("[^{schema}]*"));
+        }
+        self
+    }
 }
 
 /// A rule's entry in the table of every rule.

@@ -9,8 +9,9 @@
 //! assert!(NoDigits.check("Area 51", &ctx).is_err());
 //! ```
 
-use super::{Ctx, Fail, Rule, RuleInfo};
+use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 
 /// Table entry.
@@ -27,6 +28,10 @@ pub struct NoDigits;
 impl Rule for NoDigits {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.words.push("no digits");
+        c.exclude("0-9", "0-9");
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if value.chars().any(char::is_numeric) {

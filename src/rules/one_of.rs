@@ -10,8 +10,9 @@
 //! assert!(kinds.check("LLC", &ctx).is_err());
 //! ```
 
-use super::{Ctx, Fail, Rule, RuleInfo};
+use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 
 /// Table entry.
@@ -31,6 +32,9 @@ pub struct OneOf {
 impl Rule for OneOf {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.enumeration = Some(self.allowed);
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if self.allowed.contains(&value) {

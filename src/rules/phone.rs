@@ -8,8 +8,9 @@
 //! assert!(Phone.check("13334447777", &ctx).is_err());
 //! ```
 
-use super::{all_ascii_digits, Ctx, Fail, Rule, RuleInfo};
+use super::{all_ascii_digits, Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 
 /// Table entry.
@@ -26,6 +27,10 @@ pub struct Phone;
 impl Rule for Phone {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.words.push("exactly 10 digits");
+        c.set_pattern("[0-9]{10}");
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if !value.is_empty() && !all_ascii_digits(value) {

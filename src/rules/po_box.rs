@@ -27,8 +27,9 @@
 //! assert!(!is_po_box("RR 2 Box 15"));
 //! ```
 
-use super::{Ctx, Fail, Rule, RuleInfo};
+use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 
 /// Table entry.
@@ -45,6 +46,9 @@ pub struct PoBox;
 impl Rule for PoBox {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.words.push("not a PO box");
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if is_po_box(value) {

@@ -8,8 +8,9 @@
 //! assert!(!is_zip("50314 1234"));
 //! ```
 
-use super::{Ctx, Fail, Rule, RuleInfo};
+use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 
 /// Table entry.
@@ -52,6 +53,15 @@ impl PostalCode {
 impl Rule for PostalCode {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        if self.plus_four {
+            c.words.push("a 5-digit ZIP or ZIP+4");
+            c.set_pattern("[0-9]{5}(-[0-9]{4})?");
+        } else {
+            c.words.push("a 5-digit ZIP");
+            c.set_pattern("[0-9]{5}");
+        }
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if self.plus_four && is_zip(value) || is_zip5(value) {

@@ -17,7 +17,7 @@
 //! assert!(Ssn::LAST_FOUR_OR_FULL.check("123-45-6789", &create).is_err());
 //! ```
 
-use super::{all_ascii_digits, Ctx, Fail, Rule, RuleInfo};
+use super::{all_ascii_digits, Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
 use crate::options::Operation;
 use crate::report::Code;
@@ -47,6 +47,15 @@ impl Ssn {
 impl Rule for Ssn {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, op: Operation, c: &mut Constraints) {
+        if self.always_full || op == Operation::Retry {
+            c.words.push("all 9 digits");
+            c.set_pattern("[0-9]{9}");
+        } else {
+            c.words.push("the last 4 or all 9 digits");
+            c.set_pattern("[0-9]{4}|[0-9]{9}");
+        }
     }
     fn check(&self, value: &str, ctx: &Ctx) -> Result<(), Fail> {
         if !value.is_empty() && !all_ascii_digits(value) {

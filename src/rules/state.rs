@@ -12,8 +12,9 @@
 //! assert!(!is_state_code("ia"));
 //! ```
 
-use super::{Ctx, Fail, Rule, RuleInfo};
+use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 
 /// Table entry.
@@ -43,6 +44,9 @@ pub struct State;
 impl Rule for State {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.enumeration = Some(&STATE_CODES);
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         let b = value.as_bytes();

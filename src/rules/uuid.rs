@@ -9,8 +9,9 @@
 //! assert!(!is_uuid("9ed3f6707d6f11e3b1ce5404a6144203"));
 //! ```
 
-use super::{Ctx, Fail, Rule, RuleInfo};
+use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 
 /// Table entry.
@@ -37,6 +38,13 @@ pub struct Uuid;
 impl Rule for Uuid {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.words.push("a UUID, 8-4-4-4-12 hex digits");
+        c.format = Some("uuid");
+        c.set_pattern(
+            "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}",
+        );
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if is_uuid(value) {

@@ -12,8 +12,9 @@
 //! assert!(!is_website("http://localhost:8080"));
 //! ```
 
-use super::{Ctx, Fail, Rule, RuleInfo};
+use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
+use crate::options::Operation;
 use crate::report::Code;
 
 /// Table entry.
@@ -81,6 +82,11 @@ pub struct Website;
 impl Rule for Website {
     fn id(&self) -> &'static str {
         INFO.id
+    }
+    fn describe(&self, _: Operation, c: &mut Constraints) {
+        c.words.push("an http:// or https:// address");
+        c.format = Some("uri");
+        c.set_pattern("[Hh][Tt][Tt][Pp][Ss]?://.+");
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if is_website(value) {

@@ -29,7 +29,7 @@
 //! digits and the postal code optional.
 
 use super::common::*;
-use super::{Field, Kind, Presence, Shape};
+use super::{Field, Kind, Presence, Shape, When};
 use crate::hints::{address_zip_state, customer_zip_state, SsnNeverIssued};
 use crate::messages::Msg;
 use crate::rules::{
@@ -47,64 +47,27 @@ use crate::rules::{
     website::Website,
     Rule,
 };
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// Every `businessType` Dwolla knows.
 pub const BUSINESS_TYPES: &[&str] = &["soleProprietorship", "llc", "corporation", "partnership"];
 
-/// `true` when an address object is in the US, or says nothing usable about its
-/// country (then the US rules apply, as for most Customers).
-fn address_in_us(address: &Map<String, Value>) -> bool {
-    match address.get("country") {
-        Some(Value::String(c)) => {
-            let c = c.trim();
-            c.is_empty() || c.eq_ignore_ascii_case("US") || c.eq_ignore_ascii_case("USA")
-        }
-        _ => true,
-    }
-}
-
-/// `true` when a person (controller, owner) has a US address or none given.
-fn person_in_us(person: &Map<String, Value>) -> bool {
-    match person.get("address") {
-        Some(Value::Object(a)) => address_in_us(a),
-        _ => true,
-    }
-}
-
-fn person_outside_us(person: &Map<String, Value>) -> bool {
-    !person_in_us(person)
-}
-
 const US_REGION: &[&dyn Rule] = &[&State];
 const OTHER_REGION: &[&dyn Rule] = &[&Region];
-const ZIP_OR_ZIP4: &[&dyn Rule] = &[&PostalCode::ZIP_OR_ZIP4];
-const ZIP5: &[&dyn Rule] = &[&PostalCode::ZIP5];
 const OTHER_POSTAL: &[&dyn Rule] = &[&IntlPostalCode];
 
-fn region_rules(address: &Map<String, Value>) -> &'static [&'static dyn Rule] {
-    if address_in_us(address) {
-        US_REGION
-    } else {
-        OTHER_REGION
-    }
-}
-
-fn controller_postal_rules(address: &Map<String, Value>) -> &'static [&'static dyn Rule] {
-    if address_in_us(address) {
-        ZIP_OR_ZIP4
-    } else {
-        OTHER_POSTAL
-    }
-}
-
-fn owner_postal_rules(address: &Map<String, Value>) -> &'static [&'static dyn Rule] {
-    if address_in_us(address) {
-        ZIP5
-    } else {
-        OTHER_POSTAL
-    }
-}
+const REGION: Kind = Kind::ByCountry {
+    us: US_REGION,
+    elsewhere: OTHER_REGION,
+};
+const CONTROLLER_POSTAL: Kind = Kind::ByCountry {
+    us: &[&PostalCode::ZIP_OR_ZIP4],
+    elsewhere: OTHER_POSTAL,
+};
+const OWNER_POSTAL: Kind = Kind::ByCountry {
+    us: &[&PostalCode::ZIP5],
+    elsewhere: OTHER_POSTAL,
+};
 
 const fn field(
     name: &'static str,
@@ -147,14 +110,14 @@ pub static CONTROLLER_ADDRESS: Shape = Shape {
             "stateProvinceRegion",
             "State, province or region",
             Presence::Required,
-            Kind::TextBy(region_rules),
+            REGION,
             Msg::Required,
         ),
         field(
             "postalCode",
             "Postal code",
-            Presence::RequiredWhen(address_in_us),
-            Kind::TextBy(controller_postal_rules),
+            Presence::RequiredWhen(When::AddressInUs),
+            CONTROLLER_POSTAL,
             Msg::Required,
         ),
         text("country", "Country", Presence::Required, &[&Country]),
@@ -175,14 +138,14 @@ pub static OWNER_ADDRESS: Shape = Shape {
             "stateProvinceRegion",
             "State, province or region",
             Presence::Required,
-            Kind::TextBy(region_rules),
+            REGION,
             Msg::Required,
         ),
         field(
             "postalCode",
             "Postal code",
-            Presence::RequiredWhen(address_in_us),
-            Kind::TextBy(owner_postal_rules),
+            Presence::RequiredWhen(When::AddressInUs),
+            OWNER_POSTAL,
             Msg::Required,
         ),
         text("country", "Country", Presence::Required, &[&Country]),
@@ -240,7 +203,7 @@ pub static CONTROLLER: Shape = Shape {
         field(
             "ssn",
             "SSN",
-            Presence::RequiredWhen(person_in_us),
+            Presence::RequiredWhen(When::PersonInUs),
             Kind::Text(&[&Ssn::LAST_FOUR_OR_FULL]),
             Msg::SsnRequiredInUs,
         )
@@ -248,7 +211,7 @@ pub static CONTROLLER: Shape = Shape {
         field(
             "passport",
             "Passport",
-            Presence::RequiredWhen(person_outside_us),
+            Presence::RequiredWhen(When::PersonOutsideUs),
             Kind::Object(&PASSPORT),
             Msg::PassportRequiredOutsideUs,
         ),
@@ -281,7 +244,7 @@ pub static BENEFICIAL_OWNER: Shape = Shape {
         field(
             "ssn",
             "SSN",
-            Presence::RequiredWhen(person_in_us),
+            Presence::RequiredWhen(When::PersonInUs),
             Kind::Text(&[&Ssn::FULL]),
             Msg::SsnRequiredInUs,
         )
@@ -289,7 +252,7 @@ pub static BENEFICIAL_OWNER: Shape = Shape {
         field(
             "passport",
             "Passport",
-            Presence::RequiredWhen(person_outside_us),
+            Presence::RequiredWhen(When::PersonOutsideUs),
             Kind::Object(&PASSPORT),
             Msg::PassportRequiredOutsideUs,
         ),

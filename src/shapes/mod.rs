@@ -26,8 +26,47 @@ mod common;
 pub mod personal;
 pub mod unverified;
 
-/// A test on the object a field is in (is this controller's address in the US?).
-pub type Sibling = fn(&Map<String, Value>) -> bool;
+/// A condition on the object a field is in: where is this address, or this person?
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// The object (an address) has `country` `US`, or no usable country.
+    AddressInUs,
+    /// The object (a person) has an `address` in the US, or no usable address.
+    PersonInUs,
+    /// The object (a person) has an `address` outside the US.
+    PersonOutsideUs,
+}
+
+impl When {
+    /// Whether the condition holds for `obj`.
+    pub fn holds(self, obj: &Map<String, Value>) -> bool {
+        match self {
+            When::AddressInUs => address_in_us(obj),
+            When::PersonInUs => person_in_us(obj),
+            When::PersonOutsideUs => !person_in_us(obj),
+        }
+    }
+}
+
+/// `true` when an address object is in the US, or says nothing usable about its
+/// country (then the US rules apply, as for most Customers).
+pub(crate) fn address_in_us(address: &Map<String, Value>) -> bool {
+    match address.get("country") {
+        Some(Value::String(c)) => {
+            let c = c.trim();
+            c.is_empty() || c.eq_ignore_ascii_case("US") || c.eq_ignore_ascii_case("USA")
+        }
+        _ => true,
+    }
+}
+
+/// `true` when a person (controller, owner) has a US address or none given.
+fn person_in_us(person: &Map<String, Value>) -> bool {
+    match person.get("address") {
+        Some(Value::Object(a)) => address_in_us(a),
+        _ => true,
+    }
+}
 
 /// When a field must be present.
 #[derive(Clone, Copy)]
@@ -39,8 +78,8 @@ pub enum Presence {
     /// Required on create; may be left out on retry (Dwolla's business "retry
     /// without controller").
     RequiredOnCreate,
-    /// Required when the test holds for the object the field is in.
-    RequiredWhen(Sibling),
+    /// Required when the condition holds for the object the field is in.
+    RequiredWhen(When),
 }
 
 /// What a field holds.
@@ -48,9 +87,14 @@ pub enum Presence {
 pub enum Kind {
     /// A string that must pass these rules, in order.
     Text(&'static [&'static dyn Rule]),
-    /// A string whose rules depend on the object it is in (a region is a US state
-    /// code only when the country is US).
-    TextBy(fn(&Map<String, Value>) -> &'static [&'static dyn Rule]),
+    /// A string whose rules depend on where the address it is in lies (a region is
+    /// a US state code only when the country is US).
+    ByCountry {
+        /// The rules for a US address (or one with no usable country).
+        us: &'static [&'static dyn Rule],
+        /// The rules for an address elsewhere.
+        elsewhere: &'static [&'static dyn Rule],
+    },
     /// An object of this shape.
     Object(&'static Shape),
 }
@@ -151,7 +195,7 @@ pub(crate) fn check_field(
         Presence::Required => true,
         Presence::Optional => false,
         Presence::RequiredOnCreate => opts.operation == Operation::Create,
-        Presence::RequiredWhen(test) => test(parent),
+        Presence::RequiredWhen(when) => when.holds(parent),
     };
     let missing = |report: &mut Report, path: String| {
         report.push(issue(
@@ -173,7 +217,13 @@ pub(crate) fn check_field(
     };
     let rules = match field.kind {
         Kind::Text(rules) => rules,
-        Kind::TextBy(pick) => pick(parent),
+        Kind::ByCountry { us, elsewhere } => {
+            if address_in_us(parent) {
+                us
+            } else {
+                elsewhere
+            }
+        }
         Kind::Object(shape) => {
             match value {
                 Value::Object(m) => check_object(shape, m, &path, opts, report),
