@@ -192,11 +192,11 @@ fn string_schema(c: &Constraints, field: &Field, op: Operation) -> Value {
         s.insert("maxLength".into(), json!(n));
     }
     if let Some(e) = c.enumeration {
-        let mut values = json!(e);
+        let mut values: Vec<Value> = e.iter().map(|v| json!(v)).collect();
         if nullable {
-            values.as_array_mut().map(|a| a.push(Value::Null));
+            values.push(Value::Null);
         }
-        s.insert("enum".into(), values);
+        s.insert("enum".into(), Value::Array(values));
     }
     if let Some(p) = &c.schema_pattern {
         s.insert("pattern".into(), json!(format!("^(?:{p})$")));
