@@ -194,6 +194,13 @@ fn first_non_space(bytes: &[u8]) -> Option<u8> {
 /// * Otherwise it is read as NDJSON line by line, and each line that does not
 ///   parse is a record with an error. Blank lines are skipped.
 pub fn records(bytes: &[u8]) -> Vec<Record> {
+    records_from(bytes, 1)
+}
+
+/// [`records`] for a piece of a larger input whose first line is `first_line`, so
+/// line numbers (in records and messages) are those of the whole input.
+pub fn records_from(bytes: &[u8], first_line: usize) -> Vec<Record> {
+    let offset = first_line.saturating_sub(1);
     match first_non_space(bytes) {
         None => return Vec::new(),
         Some(b'[') => {
@@ -206,11 +213,11 @@ pub fn records(bytes: &[u8]) -> Vec<Record> {
                     })
                     .collect(),
                 Ok(other) => vec![Record {
-                    line: Some(1),
+                    line: Some(first_line),
                     value: Ok(other),
                 }],
                 Err(e) => vec![Record {
-                    line: Some(1),
+                    line: Some(first_line),
                     value: Err(e),
                 }],
             };
@@ -238,7 +245,7 @@ pub fn records(bytes: &[u8]) -> Vec<Record> {
                     .count();
                 counted_to = at;
                 out.push(Record {
-                    line: Some(line),
+                    line: Some(line + offset),
                     value: Ok(v),
                 });
             }
@@ -255,11 +262,11 @@ pub fn records(bytes: &[u8]) -> Vec<Record> {
     let parsed: Vec<Record> = lines
         .iter()
         .map(|&(i, l)| Record {
-            line: Some(i + 1),
+            line: Some(i + 1 + offset),
             value: parse_payload(l).map_err(|e| match e {
                 InputError::Json { reason, column, .. } => InputError::Json {
                     reason,
-                    line: i + 1,
+                    line: i + 1 + offset,
                     column,
                 },
             }),
@@ -267,7 +274,7 @@ pub fn records(bytes: &[u8]) -> Vec<Record> {
         .collect();
     if parsed.iter().all(|r| r.value.is_err()) && lines.len() > 1 {
         let e = parse_payload(bytes).expect_err("the stream already failed");
-        let start = lines.first().map_or(1, |(i, _)| i + 1);
+        let start = lines.first().map_or(1, |(i, _)| i + 1) + offset;
         return vec![Record {
             line: Some(start),
             value: Err(e),

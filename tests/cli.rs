@@ -345,3 +345,49 @@ fn statuses_command_prints_the_data() {
     assert_eq!(v["statuses"][0]["status"], "verified");
     assert_eq!(v["documentFailureReasons"].as_array().unwrap().len(), 12);
 }
+
+#[test]
+fn large_input_on_many_threads_gives_the_same_output_in_the_same_order() {
+    let mut input = String::new();
+    for i in 0..12_000 {
+        let record = match i % 5 {
+            0 => VALID.replace("\"1234\"", "\"12-34\""),
+            1 => VALID.replace("99-99 33rd St", "PO Box 7"),
+            2 if i % 1000 == 2 => "{\"broken\": ".to_string(),
+            _ => VALID.to_string(),
+        };
+        input.push_str(&record);
+        input.push('\n');
+    }
+    assert!(input.len() > 1 << 20, "large enough to be split");
+    let run_with = |threads: &str| {
+        let mut child = bin()
+            .args(["check", "--format", "json", "--today", "2026-11-23"])
+            .env("DWOLLA_VALIDATOR_THREADS", threads)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let data = input.clone();
+        let writer = std::thread::spawn(move || stdin.write_all(data.as_bytes()));
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap().unwrap();
+        out
+    };
+    let one = run_with("1");
+    let four = run_with("4");
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(one.stdout, four.stdout);
+    let lines = json_lines(&four);
+    assert_eq!(lines.len(), 12_000);
+    assert!(lines
+        .iter()
+        .enumerate()
+        .all(|(i, l)| l["index"] == i && l["line"] == i + 1));
+    assert_eq!(lines[11_002]["errors"][0]["rule"], "json_syntax");
+    assert!(lines[11_002]["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("line 11003"));
+}
