@@ -20,59 +20,73 @@
 
 use crate::report::Report;
 use crate::{normalize, options::parse_date, shapes, Operation, Options};
-use serde::Deserialize;
 use serde_json::Value;
 
 /// Options as JS passes them. Every field is optional except `today`, which the JS
 /// wrapper fills in with the current UTC date when the caller leaves it out.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct JsOptions {
-    #[serde(default)]
-    operation: Option<String>,
-    today: Option<String>,
-    #[serde(default)]
-    allow_unknown_fields: Option<bool>,
-    #[serde(default)]
-    hints: Option<bool>,
-    #[serde(default)]
-    locale: Option<String>,
-    /// The shape for `validateField` (default `personal`).
-    #[serde(default, rename = "type")]
-    shape: Option<String>,
-}
-
 fn error_json(message: &str) -> String {
     serde_json::json!({ "error": message }).to_string()
 }
 
+/// Reads the options object JS passes. Done by hand from a parsed value rather
+/// than with serde's derive: the derive's error paths link float and string
+/// formatting that would add about 20 KB to the `.wasm`, and its messages may
+/// quote what they refuse.
 fn parse_options(text: &str) -> Result<(Options, String), String> {
-    let o: JsOptions = serde_json::from_str(text).map_err(|e| {
-        let t = e.to_string();
-        // serde names the offending option key, never a payload value.
-        let t = t.split(" at line ").next().unwrap_or(&t).to_string();
-        format!("invalid options: {t}")
-    })?;
-    let today_text = o.today.ok_or("options.today is required (YYYY-MM-DD)")?;
+    let value = crate::input::parse_payload(text.as_bytes())
+        .map_err(|_| "options must be JSON".to_string())?;
+    let Value::Object(o) = value else {
+        return Err("options must be an object".into());
+    };
+    let text_of = |key: &str| -> Result<Option<&str>, String> {
+        match o.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(_) => Err(format!("options.{key} must be a string")),
+        }
+    };
+    let flag_of = |key: &str| -> Result<Option<bool>, String> {
+        match o.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(format!("options.{key} must be true or false")),
+        }
+    };
+    const KNOWN: &[&str] = &[
+        "operation",
+        "today",
+        "allowUnknownFields",
+        "hints",
+        "locale",
+        "type",
+    ];
+    if let Some(k) = o.keys().find(|k| !KNOWN.contains(&k.as_str())) {
+        let shown: String = k.chars().take(40).collect();
+        return Err(format!(
+            "unknown option \"{shown}\": use {}",
+            KNOWN.join(", ")
+        ));
+    }
+    let today_text = text_of("today")?.ok_or("options.today is required (YYYY-MM-DD)")?;
     let today =
-        parse_date(&today_text).ok_or("options.today must be a real date written YYYY-MM-DD")?;
+        parse_date(today_text).ok_or("options.today must be a real date written YYYY-MM-DD")?;
     let mut opts = Options::new(today);
-    if let Some(op) = o.operation {
+    if let Some(op) = text_of("operation")? {
         opts = opts.operation(
             op.parse::<Operation>()
                 .map_err(|e| format!("options.operation: {e}"))?,
         );
     }
-    if let Some(allow) = o.allow_unknown_fields {
+    if let Some(allow) = flag_of("allowUnknownFields")? {
         opts = opts.allow_unknown_fields(allow);
     }
-    if let Some(h) = o.hints {
+    if let Some(h) = flag_of("hints")? {
         opts = opts.hints(h);
     }
-    if let Some(l) = o.locale {
+    if let Some(l) = text_of("locale")? {
         opts = opts.locale(l.parse().map_err(|e| format!("options.locale: {e}"))?);
     }
-    Ok((opts, o.shape.unwrap_or_else(|| "personal".to_string())))
+    Ok((opts, text_of("type")?.unwrap_or("personal").to_string()))
 }
 
 fn report_json(r: &Report) -> String {
@@ -163,12 +177,28 @@ pub fn normalize_field(field: &str, value: &str) -> String {
 
 /// Renders a report (JSON text) as Dwolla's HAL error body (JSON text, `null` when valid).
 pub fn to_dwolla_error_json(report: &str) -> String {
-    match serde_json::from_str::<Report>(report) {
-        Ok(r) => r.to_dwolla_error().unwrap_or(Value::Null).to_string(),
-        Err(_) => {
-            error_json("not a report: expected {valid, errors: [{code, message, path, rule}]}")
-        }
+    const NOT_A_REPORT: &str =
+        "not a report: expected {valid, errors: [{code, message, path, rule}]}";
+    // Read by hand, as the options are, to keep serde's derive out of the `.wasm`.
+    let Ok(Value::Object(r)) = crate::input::parse_payload(report.as_bytes()) else {
+        return error_json(NOT_A_REPORT);
+    };
+    let Some(Value::Array(errors)) = r.get("errors") else {
+        return error_json(NOT_A_REPORT);
+    };
+    let mut triples = Vec::with_capacity(errors.len());
+    for e in errors {
+        let field = |k: &str| e.get(k).and_then(Value::as_str);
+        let (Some(code), Some(message), Some(path)) =
+            (field("code"), field("message"), field("path"))
+        else {
+            return error_json(NOT_A_REPORT);
+        };
+        triples.push((code, message, path));
     }
+    crate::report::hal_body(triples.into_iter())
+        .unwrap_or(Value::Null)
+        .to_string()
 }
 
 /// The names of the payload shapes `validateField` accepts as `type`.

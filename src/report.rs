@@ -174,27 +174,30 @@ impl Report {
     /// `message`, and the errors under `_embedded.errors`, each with empty `_links`.
     /// The `rule` ids are ours, not Dwolla's, so they are left out.
     pub fn to_dwolla_error(&self) -> Option<serde_json::Value> {
-        if self.errors.is_empty() {
-            return None;
-        }
-        let errors: Vec<serde_json::Value> = self
-            .errors
-            .iter()
-            .map(|e| {
-                serde_json::json!({
-                    "code": e.code.as_str(),
-                    "message": e.message,
-                    "path": e.path,
-                    "_links": {}
-                })
-            })
-            .collect();
-        Some(serde_json::json!({
-            "code": "ValidationError",
-            "message": DWOLLA_VALIDATION_MESSAGE,
-            "_embedded": { "errors": errors }
-        }))
+        hal_body(
+            self.errors
+                .iter()
+                .map(|e| (e.code.as_str(), e.message.as_str(), e.path.as_str())),
+        )
     }
+}
+
+/// Dwolla's HAL `ValidationError` body for errors given as (code, message, path),
+/// or `None` when there are none. The one place that shape is written.
+pub(crate) fn hal_body<'a>(
+    errors: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
+) -> Option<serde_json::Value> {
+    let embedded: Vec<serde_json::Value> = errors
+        .map(|(code, message, path)| serde_json::json!({"code": code, "message": message, "path": path, "_links": {}}))
+        .collect();
+    if embedded.is_empty() {
+        return None;
+    }
+    Some(serde_json::json!({
+        "code": "ValidationError",
+        "message": DWOLLA_VALIDATION_MESSAGE,
+        "_embedded": { "errors": embedded }
+    }))
 }
 
 /// Appends one JSON-pointer segment to `base`, escaping `~` and `/` as RFC 6901 says.
