@@ -104,6 +104,8 @@ export function initSync(bytesOrModule: BufferSource | WebAssembly.Module): void
 
 /** Validates a whole payload, choosing its shape from `type`. Throws TypeError for bad options or unserializable input. */
 export function validateCustomer(payload: unknown, options?: Options): Report;
+/** Validates a payload given as JSON text with the strict parser (duplicate keys are an error). */
+export function validateCustomerText(text: string, options?: Options): Report;
 /** Validates one field by name, for feedback as a person types. */
 export function validateField(field: string, value: unknown, options?: FieldOptions): Report;
 /** A normalized copy: trimmed, spaces collapsed, NFC, state uppercased, SSN/phone/EIN digits only when unambiguous. */

@@ -71,6 +71,17 @@ export function validateCustomer(payload, options) {
 }
 
 /**
+ * Validates a payload given as JSON text (a request body), with the strict parser:
+ * invalid JSON, a key given twice (`{"ssn":"1234","ssn":"12"}`, which JSON.parse
+ * would silently resolve to the last) and deep nesting are reported, not guessed.
+ */
+export function validateCustomerText(text, options) {
+  needReady();
+  if (typeof text !== 'string') throw new TypeError('dwolla-validator: text must be a string (the JSON body)');
+  return answer(wasm.validate_customer_json(text, optionsJson(options)));
+}
+
+/**
  * Validates a payload as a named kind: "personal", "unverified", "business",
  * "business-sole-proprietorship", "controller", "beneficial-owner", "kba",
  * "document", or "customer" (chosen from `type`, as validateCustomer does).

@@ -147,3 +147,15 @@ test('statusInfo', () => {
   assert.equal(dv.statusInfo('nope'), null);
   for (const s of all.statuses) assert.ok(s.event && typeof s.canSend === 'boolean');
 });
+
+test('validateCustomerText uses the strict parser', () => {
+  const text = JSON.stringify(valid);
+  assert.equal(dv.validateCustomerText(text, { today: TODAY }).valid, true);
+  const dup = dv.validateCustomerText(text.replace('"ssn":"1234"', '"ssn":"1234","ssn":"12"'), { today: TODAY });
+  assert.equal(dup.valid, false);
+  assert.equal(dup.errors[0].rule, 'json_syntax');
+  assert.match(dup.errors[0].message, /twice/);
+  assert.ok(!dup.errors[0].message.includes('1234'));
+  assert.equal(dv.validateCustomerText('{"a":', { today: TODAY }).errors[0].rule, 'json_syntax');
+  assert.throws(() => dv.validateCustomerText({}), TypeError);
+});
