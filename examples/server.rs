@@ -154,10 +154,15 @@ async fn create_customer(
         Ok(payload) => validate(&payload, &Options::new(today_utc()).operation(operation)),
         Err(e) => input::unreadable_report(&e),
     };
-    match report.to_dwolla_error() {
+    match report.to_dwolla_error_json() {
         Some(error) => {
             eprintln!("POST /customers 400 {}", codes_and_paths(&report));
-            hal(StatusCode::BAD_REQUEST, &error)
+            (
+                StatusCode::BAD_REQUEST,
+                [(header::CONTENT_TYPE, HAL_JSON)],
+                error,
+            )
+                .into_response()
         }
         None => {
             let n = next_id.fetch_add(1, Ordering::Relaxed);

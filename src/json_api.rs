@@ -196,9 +196,10 @@ pub fn to_dwolla_error_json(report: &str) -> String {
         };
         triples.push((code, message, path));
     }
-    crate::report::hal_body(triples.into_iter())
-        .unwrap_or(Value::Null)
-        .to_string()
+    match crate::report::hal_body(triples.into_iter()) {
+        Some(body) => serde_json::to_string(&body).unwrap_or_else(|_| error_json(NOT_A_REPORT)),
+        None => "null".into(),
+    }
 }
 
 /// The names of the payload shapes `validateField` accepts as `type`.

@@ -174,6 +174,24 @@ impl Report {
     /// `message`, and the errors under `_embedded.errors`, each with empty `_links`.
     /// The `rule` ids are ours, not Dwolla's, so they are left out.
     pub fn to_dwolla_error(&self) -> Option<serde_json::Value> {
+        self.hal().and_then(|b| serde_json::to_value(b).ok())
+    }
+
+    /// The same body as JSON text, with its keys in the order Dwolla sends them
+    /// (`code`, `message`, `_embedded`; in each error `code`, `message`, `path`,
+    /// `_links`), for a server that wants to answer byte for byte as Dwolla does.
+    ///
+    /// ```
+    /// # use dwolla_validator::{validate, Options};
+    /// # let opts = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+    /// let r = validate(&serde_json::json!({"type": "unverified", "firstName": "A", "lastName": "B"}), &opts);
+    /// assert!(r.to_dwolla_error_json().unwrap().starts_with(r#"{"code":"ValidationError","message":"#));
+    /// ```
+    pub fn to_dwolla_error_json(&self) -> Option<String> {
+        self.hal().and_then(|b| serde_json::to_string(&b).ok())
+    }
+
+    fn hal(&self) -> Option<HalBody<'_>> {
         hal_body(
             self.errors
                 .iter()
@@ -182,22 +200,54 @@ impl Report {
     }
 }
 
-/// Dwolla's HAL `ValidationError` body for errors given as (code, message, path),
-/// or `None` when there are none. The one place that shape is written.
+/// One error of Dwolla's HAL body, fields in Dwolla's order.
+#[derive(Serialize)]
+struct HalError<'a> {
+    code: &'a str,
+    message: &'a str,
+    path: &'a str,
+    #[serde(rename = "_links")]
+    links: Empty,
+}
+
+#[derive(Serialize)]
+struct Empty {}
+
+#[derive(Serialize)]
+struct HalEmbedded<'a> {
+    errors: Vec<HalError<'a>>,
+}
+
+/// Dwolla's HAL `ValidationError` body, keys in the order Dwolla sends them.
+#[derive(Serialize)]
+pub(crate) struct HalBody<'a> {
+    code: &'static str,
+    message: &'static str,
+    #[serde(rename = "_embedded")]
+    embedded: HalEmbedded<'a>,
+}
+
+/// Dwolla's HAL body for errors given as (code, message, path), or `None` when
+/// there are none. The one place that shape is written.
 pub(crate) fn hal_body<'a>(
     errors: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
-) -> Option<serde_json::Value> {
-    let embedded: Vec<serde_json::Value> = errors
-        .map(|(code, message, path)| serde_json::json!({"code": code, "message": message, "path": path, "_links": {}}))
+) -> Option<HalBody<'a>> {
+    let errors: Vec<HalError<'a>> = errors
+        .map(|(code, message, path)| HalError {
+            code,
+            message,
+            path,
+            links: Empty {},
+        })
         .collect();
-    if embedded.is_empty() {
+    if errors.is_empty() {
         return None;
     }
-    Some(serde_json::json!({
-        "code": "ValidationError",
-        "message": DWOLLA_VALIDATION_MESSAGE,
-        "_embedded": { "errors": embedded }
-    }))
+    Some(HalBody {
+        code: "ValidationError",
+        message: DWOLLA_VALIDATION_MESSAGE,
+        embedded: HalEmbedded { errors },
+    })
 }
 
 /// Appends one JSON-pointer segment to `base`, escaping `~` and `/` as RFC 6901 says.

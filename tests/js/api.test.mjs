@@ -159,3 +159,10 @@ test('validateCustomerText uses the strict parser', () => {
   assert.equal(dv.validateCustomerText('{"a":', { today: TODAY }).errors[0].rule, 'json_syntax');
   assert.throws(() => dv.validateCustomerText({}), TypeError);
 });
+
+test("toDwollaError keeps Dwolla's key order", () => {
+  const r = dv.validateCustomer({ type: 'unverified', firstName: 'A', lastName: 'B' }, { today: TODAY });
+  const body = dv.toDwollaError(r);
+  assert.deepEqual(Object.keys(body), ['code', 'message', '_embedded']);
+  assert.deepEqual(Object.keys(body._embedded.errors[0]), ['code', 'message', 'path', '_links']);
+});
