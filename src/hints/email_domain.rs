@@ -112,6 +112,23 @@ pub const KNOWN: [&str; 40] = [
     "zoho.com",
 ];
 
+/// Where the first dot of each [`POPULAR`] domain is, worked out when compiling, so
+/// the check that runs for every valid address does not search for it.
+const POPULAR_DOTS: [usize; POPULAR.len()] = {
+    let mut dots = [0; POPULAR.len()];
+    let mut i = 0;
+    while i < POPULAR.len() {
+        let b = POPULAR[i].as_bytes();
+        let mut j = 0;
+        while b[j] != b'.' {
+            j += 1;
+        }
+        dots[i] = j;
+        i += 1;
+    }
+    dots
+};
+
 /// Common slips of a suffix: `(slip, meant)`.
 const SUFFIX_SLIPS: [(&str, &str); 28] = [
     ("con", "com"),
@@ -158,48 +175,38 @@ fn allowed_edits(popular_name_len: usize) -> usize {
 
 /// Optimal string alignment distance (Damerau–Levenshtein where each substring is
 /// edited once), or `None` when it exceeds `max`. Both inputs at most [`MAX_NAME`]
-/// bytes; three rows on the stack, no allocation.
+/// bytes; three rows of bytes on the stack that take turns, so nothing is copied
+/// or allocated (this runs for every valid e-mail address).
 fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max || a.len() > MAX_NAME || b.len() > MAX_NAME {
         return None;
     }
-    let mut two_back = [0usize; MAX_NAME + 1];
-    let mut prev = [0usize; MAX_NAME + 1];
-    let mut cur = [0usize; MAX_NAME + 1];
-    for (j, cell) in prev.iter_mut().enumerate().take(b.len() + 1) {
-        *cell = j;
+    let mut rows = [[0u8; MAX_NAME + 1]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j as u8;
     }
     for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
+        let (cur_i, prev_i, back_i) = (i % 3, (i - 1) % 3, (i + 1) % 3);
+        rows[cur_i][0] = i as u8;
+        let mut row_min = i as u8;
         for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let prev = &rows[prev_i];
+            let mut d = (prev[j] + 1)
+                .min(rows[cur_i][j - 1] + 1)
+                .min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(two_back[j - 2] + 1);
+                d = d.min(rows[back_i][j - 2] + 1);
             }
-            cur[j] = d;
+            rows[cur_i][j] = d;
             row_min = row_min.min(d);
         }
-        if row_min > max {
+        if usize::from(row_min) > max {
             return None;
         }
-        two_back = prev;
-        prev = cur;
     }
-    let d = prev[b.len()];
+    let d = usize::from(rows[a.len() % 3][b.len()]);
     (d <= max).then_some(d)
-}
-
-/// 0 when the suffixes are equal, 1 when `typed` is a common slip of `meant`.
-fn suffix_cost(typed: &[u8], meant: &str) -> Option<usize> {
-    if typed == meant.as_bytes() {
-        return Some(0);
-    }
-    SUFFIX_SLIPS
-        .iter()
-        .any(|&(slip, m)| m == meant && typed == slip.as_bytes())
-        .then_some(1)
 }
 
 /// The popular domain that `domain` is a near miss of, if any. Case-insensitive;
@@ -225,19 +232,26 @@ pub fn suggest(domain: &str) -> Option<&'static str> {
     lower.make_ascii_lowercase();
     let lower = &*lower;
 
-    let is = |d: &&str| d.as_bytes() == lower;
-    if POPULAR.iter().any(is) || KNOWN.iter().any(is) {
-        return None;
-    }
     let dot = lower.iter().position(|&b| b == b'.')?;
     let (name, suffix) = (&lower[..dot], &lower[dot + 1..]);
 
+    // What the typed suffix is a slip of, looked up once rather than per domain.
+    let slip_of = SUFFIX_SLIPS
+        .iter()
+        .find(|(slip, _)| slip.as_bytes() == suffix)
+        .map(|&(_, meant)| meant);
     let mut best: Option<(usize, &'static str)> = None;
-    for popular in POPULAR {
-        let Some((p_name, p_suffix)) = popular.split_once('.') else {
+    for (popular, &dot) in POPULAR.iter().zip(&POPULAR_DOTS) {
+        let (p_name, p_suffix) = (&popular[..dot], &popular[dot + 1..]);
+        // Names too far apart in length cannot be within the allowed edits.
+        if p_name.len().abs_diff(name.len()) > allowed_edits(p_name.len()) {
             continue;
-        };
-        let Some(s_cost) = suffix_cost(suffix, p_suffix) else {
+        }
+        let s_cost = if suffix == p_suffix.as_bytes() {
+            0
+        } else if slip_of == Some(p_suffix) {
+            1
+        } else {
             continue;
         };
         let Some(n_cost) = osa_within(name, p_name.as_bytes(), allowed_edits(p_name.len())) else {
@@ -249,7 +263,14 @@ pub fn suggest(domain: &str) -> Option<&'static str> {
             best = Some((cost, popular));
         }
     }
-    best.map(|(_, d)| d)
+    // Most addresses are near no popular domain: only a candidate is checked
+    // against the lists of real domains, which are never flagged.
+    let (_, suggestion) = best?;
+    let is = |d: &&str| d.as_bytes() == lower;
+    if POPULAR.iter().any(is) || KNOWN.iter().any(is) {
+        return None;
+    }
+    Some(suggestion)
 }
 
 #[cfg(test)]

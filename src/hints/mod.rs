@@ -120,22 +120,26 @@ fn zip_state(obj: &Map<String, Value>, base: &str, state_key: &str, report: &mut
     else {
         return;
     };
-    let zip_path = pointer(base, "postalCode");
     // Only well-formed values are compared; a field with an error has said enough.
-    if report.error_at(&zip_path).is_some() || report.error_at(&pointer(base, state_key)).is_some()
-    {
+    let has_error = |key: &str| {
+        report.errors.iter().any(|e| {
+            e.path.len() == base.len() + 1 + key.len()
+                && e.path.starts_with(base)
+                && e.path[base.len()..].strip_prefix('/') == Some(key)
+        })
+    };
+    if !zip_state::mismatch(zip, state) || has_error("postalCode") || has_error(state_key) {
         return;
     }
-    if zip_state::mismatch(zip, state) {
-        let states = zip_state::prefix_states(zip).unwrap_or(&[]);
-        report.warn(Issue::new(
-            Code::Mismatch,
-            Msg::ZipStateMismatch { states },
-            "Postal code",
-            zip_path,
-            "zip_state_mismatch",
-        ));
-    }
+    let states = zip_state::prefix_states(zip).unwrap_or(&[]);
+    let path = pointer(base, "postalCode");
+    report.warn(Issue::new(
+        Code::Mismatch,
+        Msg::ZipStateMismatch { states },
+        "Postal code",
+        path,
+        "zip_state_mismatch",
+    ));
 }
 
 /// `postalCode` vs `state` of a Customer (personal, or a business address).

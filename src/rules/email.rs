@@ -46,11 +46,13 @@ fn is_label(l: &[u8]) -> bool {
 /// Splits a well-formed address into local part and domain; `None` when the
 /// grammar is not met (lengths are not checked here).
 fn split(s: &str) -> Option<(&str, &str)> {
-    let (local, domain) = s.split_once('@')?;
+    let at = s.bytes().position(|b| b == b'@')?;
+    let (local, domain) = (&s[..at], &s[at + 1..]);
+    let d = domain.as_bytes();
     let ok = !local.is_empty()
         && local.bytes().all(is_atext)
-        && domain.contains('.')
-        && domain.as_bytes().split(|&b| b == b'.').all(is_label);
+        && d.contains(&b'.')
+        && d.split(|&b| b == b'.').all(is_label);
     ok.then_some((local, domain))
 }
 

@@ -58,16 +58,28 @@ fn look_alike(c: char) -> Option<u8> {
     u8::try_from(ascii).ok()
 }
 
+/// [`FORBIDDEN`] as a bit set over ASCII: one test per byte instead of a search.
+const FORBIDDEN_BITS: u128 = {
+    let mut bits = 0u128;
+    let mut i = 0;
+    while i < FORBIDDEN.len() {
+        bits |= 1 << FORBIDDEN[i];
+        i += 1;
+    }
+    bits
+};
+
+fn is_forbidden_byte(b: u8) -> bool {
+    b < 128 && FORBIDDEN_BITS & (1 << b) != 0
+}
+
 /// `true` when `s` has a forbidden character, or a look-alike of one.
 pub fn has_forbidden(s: &str) -> bool {
     // All forbidden characters are ASCII, and UTF-8 never reuses ASCII bytes inside
     // multi-byte sequences, so a byte scan is exact for them; only text with
     // non-ASCII characters needs the look-alike pass.
-    s.bytes().any(|b| FORBIDDEN.contains(&b))
-        || (!s.is_ascii()
-            && s.chars()
-                .filter_map(look_alike)
-                .any(|b| FORBIDDEN.contains(&b)))
+    s.bytes().any(is_forbidden_byte)
+        || (!s.is_ascii() && s.chars().filter_map(look_alike).any(is_forbidden_byte))
 }
 
 impl Rule for ForbiddenCharacters {

@@ -183,10 +183,13 @@ pub(crate) fn check_field(
     field: &Field,
     parent: &Map<String, Value>,
     value: Option<&Value>,
-    path: String,
+    base: &str,
     opts: &Options,
     report: &mut Report,
 ) {
+    // The path is only written out when there is something to report: a valid
+    // field costs no allocation.
+    let path = || pointer(base, field.name);
     let ctx = Ctx {
         operation: opts.operation,
         today: opts.today,
@@ -197,19 +200,19 @@ pub(crate) fn check_field(
         Presence::RequiredOnCreate => opts.operation == Operation::Create,
         Presence::RequiredWhen(when) => when.holds(parent),
     };
-    let missing = |report: &mut Report, path: String| {
+    let missing = |report: &mut Report| {
         report.push(issue(
             Code::Required,
             field.required_msg,
             field.label,
-            path,
+            path(),
             presence::REQUIRED.id,
         ));
     };
     let value = match value {
         None | Some(Value::Null) => {
             if required {
-                missing(report, path);
+                missing(report);
             }
             return;
         }
@@ -226,12 +229,12 @@ pub(crate) fn check_field(
         }
         Kind::Object(shape) => {
             match value {
-                Value::Object(m) => check_object(shape, m, &path, opts, report),
+                Value::Object(m) => check_object(shape, m, &path(), opts, report),
                 _ => report.push(issue(
                     Code::InvalidFormat,
                     Msg::NotObject,
                     field.label,
-                    path,
+                    path(),
                     presence::STRING_TYPE.id,
                 )),
             }
@@ -243,31 +246,25 @@ pub(crate) fn check_field(
             Code::InvalidFormat,
             Msg::NotString,
             field.label,
-            path,
+            path(),
             presence::STRING_TYPE.id,
         ));
         return;
     };
     if required && presence::is_blank(s) {
-        missing(report, path);
+        missing(report);
         return;
     }
     for rule in rules {
         if let Err(fail) = rule.check(s, &ctx) {
-            report.push(fail_issue(fail, field, path, rule.id()));
+            report.push(fail_issue(fail, field, path(), rule.id()));
             return;
         }
     }
     if opts.hints {
         for hint in field.hints {
             if let Some(w) = hint.check(s) {
-                report.warn(Issue::new(
-                    w.code,
-                    w.msg,
-                    field.label,
-                    path.clone(),
-                    hint.id(),
-                ));
+                report.warn(Issue::new(w.code, w.msg, field.label, path(), hint.id()));
             }
         }
     }
@@ -281,17 +278,14 @@ pub(crate) fn check_object(
     opts: &Options,
     report: &mut Report,
 ) {
+    let mut known_present = 0;
     for field in shape.fields {
-        check_field(
-            field,
-            obj,
-            obj.get(field.name),
-            pointer(base, field.name),
-            opts,
-            report,
-        );
+        let value = obj.get(field.name);
+        known_present += usize::from(value.is_some());
+        check_field(field, obj, value, base, opts, report);
     }
-    if !opts.allow_unknown_fields {
+    // Every key was one of the shape's fields: no need to look for unknown ones.
+    if !opts.allow_unknown_fields && known_present < obj.len() {
         for key in obj.keys() {
             if shape.field(key).is_none() {
                 let known: Vec<&'static str> = shape.field_names().collect();
@@ -460,7 +454,8 @@ pub(crate) fn validate_field(shape: &Shape, name: &str, value: &Value, opts: &Op
     let mut path = String::new();
     let segments: Vec<&str> = name.trim_start_matches('/').split('/').collect();
     for (i, segment) in segments.iter().enumerate() {
-        path = pointer(&path, segment);
+        let base = std::mem::take(&mut path);
+        path = pointer(&base, segment);
         let Some(field) = shape.field(segment) else {
             let known: Vec<&'static str> = shape.field_names().collect();
             let suggestion = rules::unknown_field::suggest(segment, &known);
@@ -485,7 +480,7 @@ pub(crate) fn validate_field(shape: &Shape, name: &str, value: &Value, opts: &Op
                 ));
                 return report;
             }
-            _ => check_field(field, &empty, Some(value), path.clone(), opts, &mut report),
+            _ => check_field(field, &empty, Some(value), &base, opts, &mut report),
         }
     }
     report
