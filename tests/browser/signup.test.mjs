@@ -5,41 +5,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import {
-  validateField,
-  validateCustomer,
-  normalizeCustomer,
-  toDwollaError,
-} from '../../pkg/node.js';
+import { validateCustomer, toDwollaError } from '../../pkg/node.js';
 import { startServer, launch, open, screenshot } from './harness.mjs';
-
-const VIEWPORTS = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
-];
-
-const FORM_FIELDS = ['firstName', 'lastName', 'email', 'type', 'phone', 'address1', 'address2', 'city', 'state', 'postalCode', 'dateOfBirth', 'ssn'];
-const VISIBLE_FIELDS = FORM_FIELDS.filter((f) => f !== 'type');
-
-// A person who passes every rule, as they would type it (with the separators people use).
-const PERSON = {
-  firstName: 'Jane',
-  lastName: 'Doe',
-  email: 'jane.doe@example.com',
-  phone: '(503) 555-0123',
-  address1: '462 Main St',
-  address2: 'Apt 4',
-  city: 'Portland',
-  state: 'OR',
-  postalCode: '97201',
-  dateOfBirth: '1990-04-12',
-  ssn: '1234',
-};
-
-const opts = (operation = 'create') => ({ type: 'personal', operation });
-const expectedMessage = (field, value, operation) =>
-  validateField(field, value === '' ? null : value, opts(operation)).errors[0]?.message;
-const youngDob = () => `${new Date().getUTCFullYear() - 10}-06-15`;
+import {
+  VIEWPORTS, FORM_FIELDS, VISIBLE_FIELDS, PERSON, expectedMessage, expectedHint, youngDob,
+  type, enter, fieldState, assertError, assertHint, assertClean, submitDisabled, fillPerson, expectedBody,
+} from './form.mjs';
 
 let origin;
 let server;
@@ -53,71 +24,6 @@ before(async () => {
 after(() => {
   server?.close();
 });
-
-/** Types into a field key by key, the way a person does (after clearing it). */
-async function type(page, field, value) {
-  const el = page.locator(`[name="${field}"]`);
-  await el.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Backspace');
-  if (value !== '') await page.keyboard.type(value);
-}
-
-/** Types a value and leaves the field with Tab. */
-async function enter(page, field, value) {
-  if (field === 'state') {
-    await page.locator('[name="state"]').selectOption(value);
-    await page.locator('[name="state"]').press('Tab');
-    return;
-  }
-  await type(page, field, value);
-  await page.keyboard.press('Tab');
-}
-
-async function fieldState(page, field) {
-  return page.locator(`[name="${field}"]`).evaluate((el) => {
-    const msg = document.getElementById(`${el.name}-msg`);
-    return {
-      value: el.value,
-      invalid: el.getAttribute('aria-invalid'),
-      describedby: el.getAttribute('aria-describedby') || '',
-      message: msg.textContent,
-      messageVisible: msg.offsetParent !== null,
-      msgId: msg.id,
-    };
-  });
-}
-
-async function assertError(page, field, message) {
-  const s = await fieldState(page, field);
-  assert.ok(message, `no expected message for ${field}`);
-  assert.equal(s.message, message, `${field}: message`);
-  assert.ok(s.messageVisible, `${field}: message is visible`);
-  assert.equal(s.invalid, 'true', `${field}: aria-invalid`);
-  assert.ok(s.describedby.split(' ').includes(s.msgId), `${field}: aria-describedby points at the message`);
-}
-
-async function assertClean(page, field) {
-  const s = await fieldState(page, field);
-  assert.equal(s.message, '', `${field}: no message`);
-  assert.equal(s.invalid, null, `${field}: no aria-invalid`);
-  assert.ok(!s.describedby.split(' ').includes(s.msgId), `${field}: aria-describedby no longer points at the message`);
-}
-
-const submitDisabled = (page) => page.locator('#submit').isDisabled();
-
-async function fillPerson(page, person = PERSON) {
-  for (const [field, value] of Object.entries(person)) await enter(page, field, value);
-}
-
-/** The body the page should show for a person: normalized by the package, in the form's order. */
-function expectedBody(person) {
-  const raw = { ...person, type: 'personal' };
-  const tidy = normalizeCustomer(raw);
-  const body = {};
-  for (const f of FORM_FIELDS) if (f in tidy) body[f] = tidy[f];
-  return body;
-}
 
 for (const vp of VIEWPORTS) {
   describe(`signup page at ${vp.name} size (${vp.width}x${vp.height})`, { timeout: 180_000 }, () => {
@@ -251,8 +157,8 @@ for (const vp of VIEWPORTS) {
       await enter(page, 'ssn', '202-99-1516');
       assert.equal((await fieldState(page, 'ssn')).value, '202991516');
       await assertClean(page, 'ssn');
-      await enter(page, 'phone', '(503) 555-0123');
-      assert.equal((await fieldState(page, 'phone')).value, '5035550123');
+      await enter(page, 'phone', '(503) 555-2368');
+      assert.equal((await fieldState(page, 'phone')).value, '5035552368');
       await assertClean(page, 'phone');
       await enter(page, 'postalCode', ' 97201 ');
       assert.equal((await fieldState(page, 'postalCode')).value, '97201');
@@ -282,7 +188,7 @@ for (const vp of VIEWPORTS) {
       assert.equal(validateCustomer(body).valid, true);
       assert.equal(await page.locator('#result-json').textContent(), JSON.stringify(body, null, 2));
       assert.deepEqual(JSON.parse(await page.locator('#result-json').textContent()), {
-        firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com', type: 'personal', phone: '5035550123',
+        firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com', type: 'personal', phone: '5035552368',
         address1: '462 Main St', address2: 'Apt 4', city: 'Portland', state: 'OR', postalCode: '97201',
         dateOfBirth: '1990-04-12', ssn: '1234',
       });
@@ -411,8 +317,8 @@ for (const vp of VIEWPORTS) {
       // The screenshot for the README: a form part-way, with messages as a person sees them.
       await enter(page, 'firstName', 'Jane');
       await enter(page, 'lastName', 'Doe');
-      await enter(page, 'email', 'jane.doe@example');
-      await enter(page, 'phone', '(503) 555-0123');
+      await enter(page, 'email', 'jane.doe@gmial.com');
+      await enter(page, 'phone', '(503) 555-2368');
       await enter(page, 'address1', 'PO Box 12');
       await enter(page, 'city', 'Portland');
       await enter(page, 'state', 'OR');
@@ -420,8 +326,18 @@ for (const vp of VIEWPORTS) {
       await enter(page, 'dateOfBirth', youngDob());
       await page.locator('[name="ssn"]').click();
       await page.keyboard.type('202-99-15');
+      // A quality hint (calm, with its one-click fix) beside errors (red), as a person sees them.
+      await assertHint(page, 'email', expectedHint('email', 'jane.doe@gmial.com'));
+      await assertError(page, 'address1', expectedMessage('address1', 'PO Box 12'));
+      await assertError(page, 'dateOfBirth', expectedMessage('dateOfBirth', youngDob()));
       const after = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
       assert.ok(after, 'messages do not widen the page');
+      // The smaller buttons outside the form's fields: the language switch and a hint's fix.
+      const minimum = vp.hasTouch ? 44 : 32;
+      const small = await page.locator('#lang-switch button, #email-fix').evaluateAll(
+        (els) => els.map((e) => [e.id, e.getBoundingClientRect().height]));
+      assert.equal(small.length, 3);
+      for (const [id, h] of small) assert.ok(h >= minimum, `${id} is ${h}px tall`);
       await screenshot(page, vp.name);
       assertHealthy();
     });
