@@ -391,3 +391,17 @@ fn large_input_on_many_threads_gives_the_same_output_in_the_same_order() {
         .unwrap()
         .contains("line 11003"));
 }
+
+#[test]
+fn a_line_of_a_million_spaces_and_a_huge_field() {
+    let mut input = " ".repeat(1_000_000);
+    input.push('\n');
+    input.push_str(&VALID.replace("\"John\"", &format!("\"{}\"", "J".repeat(10 * 1024 * 1024))));
+    input.push('\n');
+    let out = run(&["check", "--format", "json"], input.as_bytes());
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 1, "the blank line is not a record");
+    assert_eq!(lines[0]["line"], 2);
+    assert_eq!(lines[0]["errors"][0]["rule"], "length");
+    assert!(out.stdout.len() < 10_000, "the huge value is not echoed");
+}

@@ -166,3 +166,25 @@ test("toDwollaError keeps Dwolla's key order", () => {
   assert.deepEqual(Object.keys(body), ['code', 'message', '_embedded']);
   assert.deepEqual(Object.keys(body._embedded.errors[0]), ['code', 'message', 'path', '_links']);
 });
+
+test('hostile JSON text through the strict parser: a report each time, never a trap', () => {
+  const cases = {
+    deep: '['.repeat(100000) + ']'.repeat(100000),
+    hugeNumber: '{"type":"personal","ssn":1e999}',
+    loneSurrogate: '{"type":"personal","firstName":"\\ud800"}',
+    nul: '{"type":"personal","firstName":"Jo\\u0000hn"}',
+    empty: '',
+    spaces: ' '.repeat(1000000),
+    duplicate: '{"ssn":"1234","ssn":"12"}',
+    tenMegabytes: JSON.stringify({ ...valid, firstName: 'x'.repeat(10 * 1024 * 1024) }),
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    const r = dv.validateCustomerText(text, { today: TODAY });
+    assert.equal(r.valid, false, name);
+    assert.ok(r.errors.length >= 1, name);
+    for (const e of r.errors) assert.ok(e.message.length < 300, `${name}: short message`);
+    assert.equal(dv.validateCustomer(valid, { today: TODAY }).valid, true, `still works after ${name}`);
+  }
+  assert.equal(dv.validateCustomerText(cases.nul, { today: TODAY }).errors[0].rule, 'invisible_characters');
+  assert.equal(dv.validateCustomerText(cases.tenMegabytes, { today: TODAY }).errors[0].rule, 'length');
+});
