@@ -57,22 +57,7 @@ fn payload_vectors() {
     for case in file["cases"].as_array().unwrap() {
         let opts = common::options(today, case.get("options"));
         let report = validate(&case["payload"], &opts);
-        let got: Vec<Value> = report
-            .errors
-            .iter()
-            .map(|e| serde_json::json!([e.path, e.code.as_str(), e.rule]))
-            .collect();
-        let expect = &case["expect"];
-        if report.valid != expect["valid"].as_bool().unwrap()
-            || Value::Array(got.clone()) != expect["errors"]
-        {
-            failures.push(format!(
-                "{}: expected {}, got {}",
-                case["name"],
-                expect["errors"],
-                Value::Array(got)
-            ));
-        }
+        common::compare(&case["name"], &report, &case["expect"], &mut failures);
     }
     assert!(
         failures.is_empty(),
@@ -93,22 +78,7 @@ fn business_kba_and_owner_vectors() {
             Some(kind) => dwolla_validator::validate_as(kind, &case["payload"], &opts),
             None => validate(&case["payload"], &opts),
         };
-        let got: Vec<Value> = report
-            .errors
-            .iter()
-            .map(|e| serde_json::json!([e.path, e.code.as_str(), e.rule]))
-            .collect();
-        let expect = &case["expect"];
-        if report.valid != expect["valid"].as_bool().unwrap()
-            || Value::Array(got.clone()) != expect["errors"]
-        {
-            failures.push(format!(
-                "{}: expected {}, got {}",
-                case["name"],
-                expect["errors"],
-                Value::Array(got)
-            ));
-        }
+        common::compare(&case["name"], &report, &case["expect"], &mut failures);
     }
     assert!(
         failures.is_empty(),
@@ -133,22 +103,7 @@ fn document_vectors() {
         let head = unhex(case["headHex"].as_str().unwrap());
         let report =
             dwolla_validator::documents::validate_document_json(&case["document"], Some(&head));
-        let got: Vec<Value> = report
-            .errors
-            .iter()
-            .map(|e| serde_json::json!([e.path, e.code.as_str(), e.rule]))
-            .collect();
-        let expect = &case["expect"];
-        if report.valid != expect["valid"].as_bool().unwrap()
-            || Value::Array(got.clone()) != expect["errors"]
-        {
-            failures.push(format!(
-                "{}: expected {}, got {}",
-                case["name"],
-                expect["errors"],
-                Value::Array(got)
-            ));
-        }
+        common::compare(&case["name"], &report, &case["expect"], &mut failures);
     }
     assert!(
         failures.is_empty(),

@@ -98,10 +98,10 @@ const STREET_FIELDS: [Field; 4] = [
     CITY_FIELD,
 ];
 
-/// A controller's address, US or international.
-pub static CONTROLLER_ADDRESS: Shape = Shape {
-    name: "controller-address",
-    fields: &[
+/// The fields of an address that may be outside the US; only the postal code's
+/// rules differ between a controller's and a beneficial owner's.
+const fn address_fields(postal: Kind) -> [Field; 7] {
+    [
         STREET_FIELDS[0],
         STREET_FIELDS[1],
         STREET_FIELDS[2],
@@ -117,11 +117,20 @@ pub static CONTROLLER_ADDRESS: Shape = Shape {
             "postalCode",
             "Postal code",
             Presence::RequiredWhen(When::AddressInUs),
-            CONTROLLER_POSTAL,
+            postal,
             Msg::Required,
         ),
         text("country", "Country", Presence::Required, &[&Country]),
-    ],
+    ]
+}
+
+const CONTROLLER_ADDRESS_FIELDS: [Field; 7] = address_fields(CONTROLLER_POSTAL);
+const OWNER_ADDRESS_FIELDS: [Field; 7] = address_fields(OWNER_POSTAL);
+
+/// A controller's address, US or international.
+pub static CONTROLLER_ADDRESS: Shape = Shape {
+    name: "controller-address",
+    fields: &CONTROLLER_ADDRESS_FIELDS,
     hints: &[address_zip_state],
 };
 
@@ -129,27 +138,7 @@ pub static CONTROLLER_ADDRESS: Shape = Shape {
 /// 5-digit ZIP.
 pub static OWNER_ADDRESS: Shape = Shape {
     name: "beneficial-owner-address",
-    fields: &[
-        STREET_FIELDS[0],
-        STREET_FIELDS[1],
-        STREET_FIELDS[2],
-        STREET_FIELDS[3],
-        field(
-            "stateProvinceRegion",
-            "State, province or region",
-            Presence::Required,
-            REGION,
-            Msg::Required,
-        ),
-        field(
-            "postalCode",
-            "Postal code",
-            Presence::RequiredWhen(When::AddressInUs),
-            OWNER_POSTAL,
-            Msg::Required,
-        ),
-        text("country", "Country", Presence::Required, &[&Country]),
-    ],
+    fields: &OWNER_ADDRESS_FIELDS,
     hints: &[address_zip_state],
 };
 

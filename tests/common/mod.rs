@@ -35,3 +35,27 @@ pub fn options(file_today: &str, opts: Option<&Value>) -> Options {
     }
     o
 }
+
+/// Compares a report with a vector's `expect` (`{valid, errors: [[path, code, rule]]}`),
+/// adding a line to `failures` when they differ.
+pub fn compare(
+    name: &Value,
+    report: &dwolla_validator::Report,
+    expect: &Value,
+    failures: &mut Vec<String>,
+) {
+    let got: Vec<Value> = report
+        .errors
+        .iter()
+        .map(|e| serde_json::json!([e.path, e.code.as_str(), e.rule]))
+        .collect();
+    if report.valid != expect["valid"].as_bool().unwrap()
+        || Value::Array(got.clone()) != expect["errors"]
+    {
+        failures.push(format!(
+            "{name}: expected {}, got {}",
+            expect["errors"],
+            Value::Array(got)
+        ));
+    }
+}
