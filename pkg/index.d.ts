@@ -214,3 +214,15 @@ export interface FieldRule {
 export function fieldRules(shape: ShapeName, options?: { operation?: Operation }): FieldRule[];
 /** The field catalog of every shape. */
 export function fieldRules(): Record<string, FieldRule[]>;
+
+/** Functions that validate with options read once. */
+export interface Validator {
+  validateCustomer(payload: unknown): Report;
+  validateCustomerText(text: string): Report;
+  validateField(field: string, value: unknown): Report;
+  validateAs(kind: PayloadKind, payload: unknown): Report;
+  /** Releases the wasm memory now (otherwise when the object is collected). */
+  free(): void;
+}
+/** Reads options once (today is fixed then) for many validations; throws TypeError for bad options. */
+export function createValidator(options?: FieldOptions): Validator;

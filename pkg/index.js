@@ -71,6 +71,38 @@ export function validateCustomer(payload, options) {
 }
 
 /**
+ * Reads options once and returns functions that validate with them: for a form or
+ * a server validating many payloads with the same options (`today` is fixed when
+ * the validator is made). Bad options throw a TypeError here.
+ */
+export function createValidator(options) {
+  needReady();
+  const v = new wasm.Validator(optionsJson(options));
+  const problem = v.error();
+  if (problem !== undefined) {
+    v.free();
+    throw new TypeError(`dwolla-validator: ${problem}`);
+  }
+  return {
+    validateCustomer: (payload) => answer(v.validate_customer(payloadJson(payload))),
+    validateCustomerText: (text) => {
+      if (typeof text !== 'string') throw new TypeError('dwolla-validator: text must be a string (the JSON body)');
+      return answer(v.validate_customer(text));
+    },
+    validateField: (field, value) => {
+      if (typeof field !== 'string') throw new TypeError('dwolla-validator: field must be a string such as "postalCode"');
+      return answer(v.validate_field(field, payloadJson(value)));
+    },
+    validateAs: (kind, payload) => {
+      if (typeof kind !== 'string') throw new TypeError('dwolla-validator: kind must be a string such as "beneficial-owner"');
+      return answer(v.validate_as(kind, payloadJson(payload)));
+    },
+    /** Releases the wasm memory now rather than when the object is collected. */
+    free: () => v.free(),
+  };
+}
+
+/**
  * Validates a payload given as JSON text (a request body), with the strict parser:
  * invalid JSON, a key given twice (`{"ssn":"1234","ssn":"12"}`, which JSON.parse
  * would silently resolve to the last) and deep nesting are reported, not guessed.

@@ -93,40 +93,59 @@ fn report_json(r: &Report) -> String {
     serde_json::to_string(r).unwrap_or_else(|_| error_json("could not serialize the report"))
 }
 
+/// Options read once, for validating many payloads with them: what the wasm
+/// package's `createValidator(options)` holds, so a hot loop does not parse its
+/// options again for every payload.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    opts: Options,
+    shape: String,
+}
+
+impl Prepared {
+    /// Reads options given as JSON text; `Err` is the message for a `TypeError`.
+    pub fn new(options: &str) -> Result<Self, String> {
+        parse_options(options).map(|(opts, shape)| Prepared { opts, shape })
+    }
+
+    fn run(&self, payload: &str, check: impl FnOnce(&Value, &Options) -> Report) -> String {
+        match crate::input::parse_payload(payload.as_bytes()) {
+            Ok(v) => report_json(&check(&v, &self.opts)),
+            Err(e) => report_json(&crate::input::unreadable_report(&e)),
+        }
+    }
+
+    /// Validates a payload given as JSON text; the report as JSON text.
+    pub fn validate_customer(&self, payload: &str) -> String {
+        self.run(payload, crate::validate)
+    }
+
+    /// Validates one field (`value` is JSON text) of the options' shape.
+    pub fn validate_field(&self, field: &str, value: &str) -> String {
+        self.run(value, |v, o| {
+            crate::validate_field(&self.shape, field, v, o)
+        })
+    }
+
+    /// Validates a payload (JSON text) as a named kind (see [`crate::validate_as`]).
+    pub fn validate_as(&self, kind: &str, payload: &str) -> String {
+        self.run(payload, |v, o| crate::validate_as(kind, v, o))
+    }
+}
+
 /// Validates a payload given as JSON text; returns the report as JSON text.
 pub fn validate_customer_json(payload: &str, options: &str) -> String {
-    let (opts, _) = match parse_options(options) {
-        Ok(o) => o,
-        Err(e) => return error_json(&e),
-    };
-    match crate::input::parse_payload(payload.as_bytes()) {
-        Ok(v) => report_json(&crate::validate(&v, &opts)),
-        Err(e) => report_json(&crate::input::unreadable_report(&e)),
-    }
+    Prepared::new(options).map_or_else(|e| error_json(&e), |p| p.validate_customer(payload))
 }
 
 /// Validates one field (`value` is JSON text); returns the report as JSON text.
 pub fn validate_field_json(field: &str, value: &str, options: &str) -> String {
-    let (opts, shape) = match parse_options(options) {
-        Ok(o) => o,
-        Err(e) => return error_json(&e),
-    };
-    match crate::input::parse_payload(value.as_bytes()) {
-        Ok(v) => report_json(&crate::validate_field(&shape, field, &v, &opts)),
-        Err(e) => report_json(&crate::input::unreadable_report(&e)),
-    }
+    Prepared::new(options).map_or_else(|e| error_json(&e), |p| p.validate_field(field, value))
 }
 
 /// Validates a payload (JSON text) as a named kind (see [`crate::validate_as`]).
 pub fn validate_as_json(kind: &str, payload: &str, options: &str) -> String {
-    let (opts, _) = match parse_options(options) {
-        Ok(o) => o,
-        Err(e) => return error_json(&e),
-    };
-    match crate::input::parse_payload(payload.as_bytes()) {
-        Ok(v) => report_json(&crate::validate_as(kind, &v, &opts)),
-        Err(e) => report_json(&crate::input::unreadable_report(&e)),
-    }
+    Prepared::new(options).map_or_else(|e| error_json(&e), |p| p.validate_as(kind, payload))
 }
 
 /// Checks a document described in JSON text (see

@@ -65,3 +65,50 @@ pub fn statuses_json() -> String {
 pub fn field_rules_json(shape: &str, operation: &str) -> String {
     crate::json_api::field_rules_json(shape, operation)
 }
+
+/// Options read once, for many validations (`createValidator` in JS).
+#[wasm_bindgen]
+pub struct Validator {
+    prepared: Result<crate::json_api::Prepared, String>,
+}
+
+#[wasm_bindgen]
+impl Validator {
+    /// Reads options given as JSON text. Bad options are kept as an error that
+    /// [`Validator::error`] returns, so construction never throws.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: &str) -> Validator {
+        Validator {
+            prepared: crate::json_api::Prepared::new(options),
+        }
+    }
+
+    /// Why the options were refused, if they were.
+    pub fn error(&self) -> Option<String> {
+        self.prepared.as_ref().err().cloned()
+    }
+
+    /// Validates a payload (JSON text); the report as JSON text.
+    pub fn validate_customer(&self, payload: &str) -> String {
+        self.with(|p| p.validate_customer(payload))
+    }
+
+    /// Validates one field (`value` is JSON text).
+    pub fn validate_field(&self, field: &str, value: &str) -> String {
+        self.with(|p| p.validate_field(field, value))
+    }
+
+    /// Validates a payload (JSON text) as a named kind.
+    pub fn validate_as(&self, kind: &str, payload: &str) -> String {
+        self.with(|p| p.validate_as(kind, payload))
+    }
+}
+
+impl Validator {
+    fn with(&self, f: impl FnOnce(&crate::json_api::Prepared) -> String) -> String {
+        match &self.prepared {
+            Ok(p) => f(p),
+            Err(e) => serde_json::json!({ "error": e }).to_string(),
+        }
+    }
+}

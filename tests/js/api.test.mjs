@@ -188,3 +188,15 @@ test('hostile JSON text through the strict parser: a report each time, never a t
   assert.equal(dv.validateCustomerText(cases.nul, { today: TODAY }).errors[0].rule, 'invisible_characters');
   assert.equal(dv.validateCustomerText(cases.tenMegabytes, { today: TODAY }).errors[0].rule, 'length');
 });
+
+test('createValidator reads options once and answers as the one-shot functions do', () => {
+  const v = dv.createValidator({ today: TODAY, operation: 'retry' });
+  const bad = { ...valid, address1: 'PO Box 1' };
+  assert.deepEqual(v.validateCustomer(bad), dv.validateCustomer(bad, { today: TODAY, operation: 'retry' }));
+  assert.deepEqual(v.validateField('ssn', '1234'), dv.validateField('ssn', '1234', { today: TODAY, operation: 'retry' }));
+  assert.deepEqual(v.validateAs('kba', { answers: [] }), dv.validateAs('kba', { answers: [] }, { today: TODAY }));
+  assert.equal(v.validateCustomerText('{"a":1,"a":2}').errors[0].rule, 'json_syntax');
+  assert.throws(() => dv.createValidator({ operation: 'update' }), TypeError);
+  assert.throws(() => v.validateField(7, 'x'), TypeError);
+  v.free();
+});
