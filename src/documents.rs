@@ -122,7 +122,7 @@ impl Format {
 }
 
 fn push(report: &mut Report, code: Code, msg: Msg, label: &'static str, path: &str, rule: &str) {
-    report.push(Issue::new(code, msg, label, path.to_string(), rule));
+    report.push(Issue::from_msg(code, msg, label, path.to_string(), rule));
 }
 
 /// The format a file name's extension names, or the error to report.

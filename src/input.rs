@@ -163,7 +163,7 @@ pub fn unreadable_report(e: &InputError) -> Report {
         column: at(column),
     };
     let mut r = Report::ok();
-    r.push(Issue::new(
+    r.push(Issue::from_msg(
         Code::InvalidFormat,
         msg,
         "The payload",

@@ -41,7 +41,7 @@ pub static KBA_RULES: &[RuleInfo] = &[
 pub const ANSWERS: usize = 4;
 
 fn push(report: &mut Report, code: Code, msg: Msg, label: &'static str, path: String, rule: &str) {
-    report.push(Issue::new(code, msg, label, path, rule));
+    report.push(Issue::from_msg(code, msg, label, path, rule));
 }
 
 /// Checks a KBA answers payload. `allow_unknown_fields` as in [`crate::Options`].

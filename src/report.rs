@@ -96,8 +96,25 @@ pub struct Issue {
 }
 
 impl Issue {
+    /// An issue of your own, for checks a server adds beside the validator's.
+    /// Its message is kept as given (it is not translated by [`Report::localize`]).
+    pub fn new(
+        code: Code,
+        message: impl Into<String>,
+        path: impl Into<String>,
+        rule: impl Into<String>,
+    ) -> Self {
+        Issue {
+            code,
+            message: message.into(),
+            path: path.into(),
+            rule: rule.into(),
+            source: None,
+        }
+    }
+
     /// An issue whose message is `msg` said of the field labelled `label`.
-    pub(crate) fn new(
+    pub(crate) fn from_msg(
         code: Code,
         msg: crate::messages::Msg,
         label: &'static str,
@@ -283,7 +300,7 @@ mod tests {
     #[test]
     fn dwolla_body_has_exact_shape() {
         let mut r = Report::ok();
-        r.push(Issue::new(
+        r.push(Issue::from_msg(
             Code::Required,
             crate::messages::Msg::Required,
             "First name",

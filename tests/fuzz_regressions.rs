@@ -84,12 +84,7 @@ fn every_regression_passes_its_target() {
 #[test]
 fn the_checks_catch_what_they_claim_to() {
     use dwolla_validator::{Code, Issue, Report};
-    let issue = |message: &str, path: &str| Issue {
-        code: Code::InvalidFormat,
-        message: message.to_string(),
-        path: path.to_string(),
-        rule: "ssn".to_string(),
-    };
+    let issue = |message: &str, path: &str| Issue::new(Code::InvalidFormat, message, path, "ssn");
     let report = |errors: Vec<Issue>| Report {
         valid: errors.is_empty(),
         errors,

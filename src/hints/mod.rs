@@ -133,7 +133,7 @@ fn zip_state(obj: &Map<String, Value>, base: &str, state_key: &str, report: &mut
     }
     let states = zip_state::prefix_states(zip).unwrap_or(&[]);
     let path = pointer(base, "postalCode");
-    report.warn(Issue::new(
+    report.warn(Issue::from_msg(
         Code::Mismatch,
         Msg::ZipStateMismatch { states },
         "Postal code",

@@ -169,7 +169,7 @@ pub fn shape_named(name: &str) -> Option<&'static Shape> {
 }
 
 pub(crate) fn issue(code: Code, msg: Msg, label: &'static str, path: String, rule: &str) -> Issue {
-    Issue::new(code, msg, label, path, rule)
+    Issue::from_msg(code, msg, label, path, rule)
 }
 
 fn fail_issue(fail: Fail, field: &Field, path: String, rule: &str) -> Issue {
@@ -264,7 +264,13 @@ pub(crate) fn check_field(
     if opts.hints {
         for hint in field.hints {
             if let Some(w) = hint.check(s) {
-                report.warn(Issue::new(w.code, w.msg, field.label, path(), hint.id()));
+                report.warn(Issue::from_msg(
+                    w.code,
+                    w.msg,
+                    field.label,
+                    path(),
+                    hint.id(),
+                ));
             }
         }
     }

@@ -182,6 +182,25 @@ fn catalog() -> &'static HashSet<String> {
                 suggestion: Some(n),
             });
         }
+        // Quality hints: a suggested popular domain, or the states a ZIP prefix serves.
+        for d in dwolla_validator::hints::email_domain::POPULAR {
+            msgs.push(Msg::EmailTypo { suggestion: d });
+        }
+        let mut zip_states: Vec<&'static [&'static str]> = Vec::new();
+        for p in 0..1000 {
+            if let Some(states) =
+                dwolla_validator::hints::zip_state::prefix_states(&format!("{p:03}00"))
+            {
+                if !zip_states.contains(&states) {
+                    zip_states.push(states);
+                }
+            }
+        }
+        for states in zip_states {
+            msgs.push(Msg::ZipStateMismatch { states });
+        }
+        msgs.push(Msg::SsnNeverIssued);
+        msgs.push(Msg::PhoneNotDiallable);
         let mut set = HashSet::new();
         for m in &msgs {
             for l in &labels {
@@ -192,51 +211,39 @@ fn catalog() -> &'static HashSet<String> {
     })
 }
 
-/// serde_json's own error reasons: what `json_syntax` messages may quote.
-const SERDE_REASONS: &[&str] = &[
-    "EOF while parsing a list",
-    "EOF while parsing an object",
-    "EOF while parsing a string",
-    "EOF while parsing a value",
-    "expected `:`",
-    "expected `,` or `]`",
-    "expected `,` or `}`",
-    "expected ident",
-    "expected value",
-    "expected `\"`",
-    "invalid escape",
-    "invalid number",
-    "number out of range",
-    "invalid unicode code point",
-    "control character (\\u0000-\\u001F) found while parsing a string",
-    "key must be a string",
-    "invalid value: expected key to be a number in quotes",
-    "float key must be finite (got NaN or +/-inf)",
-    "lone leading surrogate in hex escape",
-    "trailing comma",
-    "trailing characters",
-    "unexpected end of hex escape",
-    "recursion limit exceeded",
-];
-
-/// `true` for `The payload is not valid JSON: {reason} (line L, column C).` with
-/// one of serde_json's fixed reasons.
+/// `true` for a `json_syntax` message: one of the fixed sentences of
+/// `Msg::JsonSyntax`, with a line and column.
 fn is_json_syntax_message(m: &str) -> bool {
-    let Some(rest) = m.strip_prefix("The payload is not valid JSON: ") else {
+    use dwolla_validator::messages::JsonProblem;
+    let Some(rest) = m.strip_suffix(").") else {
         return false;
     };
-    let Some(rest) = rest.strip_suffix(").") else {
-        return false;
-    };
-    let Some((reason, position)) = rest.rsplit_once(" (line ") else {
+    let Some((sentence, position)) = rest.rsplit_once(" (line ") else {
         return false;
     };
     let Some((line, column)) = position.split_once(", column ") else {
         return false;
     };
-    SERDE_REASONS.contains(&reason)
-        && line.bytes().all(|b| b.is_ascii_digit())
-        && column.bytes().all(|b| b.is_ascii_digit())
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let problems = [
+        JsonProblem::Syntax,
+        JsonProblem::Truncated,
+        JsonProblem::DuplicateKey,
+        JsonProblem::TooDeep,
+        JsonProblem::NumberOutOfRange,
+        JsonProblem::Encoding,
+    ];
+    digits(line)
+        && digits(column)
+        && problems.iter().any(|&problem| {
+            let fixed = Msg::JsonSyntax {
+                problem,
+                line: 0,
+                column: 0,
+            }
+            .render("The payload");
+            fixed.strip_suffix(" (line 0, column 0).") == Some(sentence)
+        })
 }
 
 /// Every string in `v`, keys and values, at any depth.
