@@ -1,6 +1,8 @@
 //! The bulk path: 10,000 generated NDJSON records (70% valid personal Customers,
 //! 30% with one to three mistakes) from bytes to reports, beside the practical
 //! floor: serde_json parsing every line into a `Value` and nothing else. One thread.
+//! Two more for scale: the same parse keeping every `Value` (as `input::records`
+//! does), and a streaming check (each line parsed, validated and dropped).
 //!
 //! `cargo bench --bench bulk`
 
@@ -24,7 +26,6 @@ fn check_all(bytes: &[u8], opts: &Options) -> Vec<Report> {
 fn bulk(c: &mut Criterion) {
     let bytes = common::generate_ndjson(common::N_RECORDS);
     let opts = Options::new(common::today());
-    let no_hints = Options::new(common::today()).hints(false);
     let reports = check_all(&bytes, &opts);
     assert_eq!(reports.len(), common::N_RECORDS);
     let valid = reports.iter().filter(|r| r.valid).count();
@@ -53,14 +54,35 @@ fn bulk(c: &mut Criterion) {
             n
         })
     });
+    // The same parse, every Value kept until the end, as input::records keeps them.
+    g.bench_function("serde_json_parse_collect", |b| {
+        b.iter(|| {
+            black_box(&bytes[..])
+                .split(|&b| b == b'\n')
+                .filter(|l| !l.is_empty())
+                .map(|l| serde_json::from_slice::<Value>(l).unwrap())
+                .collect::<Vec<Value>>()
+        })
+    });
     g.bench_function("records_only", |b| {
         b.iter(|| black_box(input::records(black_box(&bytes))))
     });
     g.bench_function("records_and_validate", |b| {
         b.iter(|| black_box(check_all(black_box(&bytes), &opts)))
     });
-    g.bench_function("records_and_validate_no_hints", |b| {
-        b.iter(|| black_box(check_all(black_box(&bytes), &no_hints)))
+    // Streaming: each line parsed strictly, validated and dropped before the next
+    // (NDJSON only; what the bulk path would cost without holding every record).
+    g.bench_function("lines_parse_payload_and_validate", |b| {
+        b.iter(|| {
+            black_box(&bytes[..])
+                .split(|&b| b == b'\n')
+                .filter(|l| !l.is_empty())
+                .map(|l| match input::parse_payload(l) {
+                    Ok(v) => validate(&v, &opts),
+                    Err(e) => input::unreadable_report(&e),
+                })
+                .collect::<Vec<Report>>()
+        })
     });
     g.finish();
 }

@@ -14,7 +14,6 @@ use std::hint::black_box;
 
 fn customer(c: &mut Criterion) {
     let opts = Options::new(common::today());
-    let no_hints = Options::new(common::today()).hints(false);
     let payloads = [
         ("valid_personal", common::VALID_PERSONAL, true, 0),
         ("invalid_personal", common::INVALID_PERSONAL, false, 7),
@@ -31,9 +30,6 @@ fn customer(c: &mut Criterion) {
 
         g.bench_function(format!("{name}/value"), |b| {
             b.iter(|| black_box(validate(black_box(&value), &opts)))
-        });
-        g.bench_function(format!("{name}/value_no_hints"), |b| {
-            b.iter(|| black_box(validate(black_box(&value), &no_hints)))
         });
         g.bench_function(format!("{name}/parse_only"), |b| {
             b.iter(|| black_box(serde_json::from_str::<Value>(black_box(text)).unwrap()))

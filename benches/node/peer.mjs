@@ -12,8 +12,9 @@
 //   a name of 50 emoji is 100 units and refused.
 // - E-mail is validator.js's isEmail (its own grammar, close to but not exactly
 //   WHATWG's), with a top-level domain required.
-// - No quality hints (warnings), no Dwolla error codes or messages, no
-//   duplicate-key check (JS objects cannot hold duplicates anyway).
+// - No Dwolla error codes, paths or messages, no duplicate-key check (a JS object
+//   cannot hold duplicates anyway). No quality hints either, but validateCustomer
+//   does not compute them yet on this branch.
 import { z } from 'zod';
 import validator from 'validator';
 
