@@ -214,7 +214,7 @@ const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" 
 <style>.t{font-size:15px;font-weight:600;fill:#222}.s{font-size:11px;fill:#555}.h{font-size:13px;font-weight:600;fill:#333}.l{font-size:12px;fill:#333;text-anchor:end}.v{font-size:12px;fill:#222}</style>
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="16" y="22" class="t">Records validated per second (higher is better; one scale per panel)</text>
-<text x="16" y="36" class="s">${esc(`${m.cpu}, ${m.cores} cores${m.busyNote ? ' (another process busy during the run)' : ''}; ${m.date}; 10,000 generated personal Customers`)}</text>
+<text x="16" y="36" class="s">${esc(`${m.cpu}, ${m.cores} cores${m.busyNote?.startsWith('Other') ? ' (another process busy during the run)' : ''}; ${m.date}; 10,000 generated personal Customers`)}</text>
 ${parts.join('\n')}
 </svg>
 `;
