@@ -51,9 +51,21 @@ const ISO_3166_1: &str = "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBM
 /// `true` for an assigned, uppercase alpha-2 code.
 pub fn is_country_code(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 2
-        && b.iter().all(u8::is_ascii_uppercase)
-        && ISO_3166_1.as_bytes().chunks(2).any(|c| c == b)
+    if b.len() != 2 || !b.iter().all(u8::is_ascii_uppercase) {
+        return false;
+    }
+    // The table is sorted pairs: a binary search over its 249 codes.
+    let codes = ISO_3166_1.as_bytes();
+    let (mut lo, mut hi) = (0, codes.len() / 2);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match codes[2 * mid..2 * mid + 2].cmp(b) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// `true` for two uppercase ASCII letters or digits.

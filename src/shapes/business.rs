@@ -166,6 +166,40 @@ pub static PASSPORT: Shape = Shape {
     hints: &[],
 };
 
+/// A person's address and identity document: an SSN when the address is in the US,
+/// a passport when it is not. Only the address shape and the SSN rule differ
+/// between a controller and a beneficial owner.
+const fn identity_fields(address: &'static Shape, ssn: &'static [&'static dyn Rule]) -> [Field; 3] {
+    [
+        field(
+            "address",
+            "Address",
+            Presence::Required,
+            Kind::Object(address),
+            Msg::Required,
+        ),
+        field(
+            "ssn",
+            "SSN",
+            Presence::RequiredWhen(When::PersonInUs),
+            Kind::Text(ssn),
+            Msg::SsnRequiredInUs,
+        )
+        .with_hints(&[&SsnNeverIssued]),
+        field(
+            "passport",
+            "Passport",
+            Presence::RequiredWhen(When::PersonOutsideUs),
+            Kind::Object(&PASSPORT),
+            Msg::PassportRequiredOutsideUs,
+        ),
+    ]
+}
+
+const CONTROLLER_IDENTITY: [Field; 3] =
+    identity_fields(&CONTROLLER_ADDRESS, &[&Ssn::LAST_FOUR_OR_FULL]);
+const OWNER_IDENTITY: [Field; 3] = identity_fields(&OWNER_ADDRESS, &[&Ssn::FULL]);
+
 /// A controller's title: 1–100 characters, no digits.
 const TITLE: &[&dyn Rule] = &[
     &Length { min: 1, max: 100 },
@@ -182,28 +216,9 @@ pub static CONTROLLER: Shape = Shape {
         LAST_NAME,
         text("title", "Title", Presence::Required, TITLE),
         DATE_OF_BIRTH_FIELD,
-        field(
-            "address",
-            "Address",
-            Presence::Required,
-            Kind::Object(&CONTROLLER_ADDRESS),
-            Msg::Required,
-        ),
-        field(
-            "ssn",
-            "SSN",
-            Presence::RequiredWhen(When::PersonInUs),
-            Kind::Text(&[&Ssn::LAST_FOUR_OR_FULL]),
-            Msg::SsnRequiredInUs,
-        )
-        .with_hints(&[&SsnNeverIssued]),
-        field(
-            "passport",
-            "Passport",
-            Presence::RequiredWhen(When::PersonOutsideUs),
-            Kind::Object(&PASSPORT),
-            Msg::PassportRequiredOutsideUs,
-        ),
+        CONTROLLER_IDENTITY[0],
+        CONTROLLER_IDENTITY[1],
+        CONTROLLER_IDENTITY[2],
     ],
     hints: &[],
 };
@@ -223,28 +238,9 @@ pub static BENEFICIAL_OWNER: Shape = Shape {
         text("firstName", "First name", Presence::Required, OWNER_NAME),
         text("lastName", "Last name", Presence::Required, OWNER_NAME),
         DATE_OF_BIRTH_FIELD,
-        field(
-            "address",
-            "Address",
-            Presence::Required,
-            Kind::Object(&OWNER_ADDRESS),
-            Msg::Required,
-        ),
-        field(
-            "ssn",
-            "SSN",
-            Presence::RequiredWhen(When::PersonInUs),
-            Kind::Text(&[&Ssn::FULL]),
-            Msg::SsnRequiredInUs,
-        )
-        .with_hints(&[&SsnNeverIssued]),
-        field(
-            "passport",
-            "Passport",
-            Presence::RequiredWhen(When::PersonOutsideUs),
-            Kind::Object(&PASSPORT),
-            Msg::PassportRequiredOutsideUs,
-        ),
+        OWNER_IDENTITY[0],
+        OWNER_IDENTITY[1],
+        OWNER_IDENTITY[2],
     ],
     hints: &[],
 };
