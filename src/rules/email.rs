@@ -35,7 +35,9 @@ fn is_atext(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&b)
 }
 
-fn is_label(l: &[u8]) -> bool {
+/// `true` for a DNS label: 1–63 letters, digits and inner hyphens. Shared with
+/// [`super::website`], whose hosts are made of the same labels.
+pub(crate) fn is_label(l: &[u8]) -> bool {
     !l.is_empty()
         && l.len() <= 63
         && l[0].is_ascii_alphanumeric()

@@ -24,14 +24,6 @@ pub const INFO: RuleInfo = RuleInfo {
     summary: "An absolute http or https URL whose host has a top-level domain.",
 };
 
-fn is_label(l: &[u8]) -> bool {
-    !l.is_empty()
-        && l.len() <= 63
-        && l[0].is_ascii_alphanumeric()
-        && l[l.len() - 1].is_ascii_alphanumeric()
-        && l.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-')
-}
-
 /// `true` for an absolute http(s) URL with a dotted host and an alphabetic TLD.
 pub fn is_website(s: &str) -> bool {
     let b = s.as_bytes();
@@ -69,7 +61,7 @@ pub fn is_website(s: &str) -> bool {
     let host = host.strip_suffix(b".").unwrap_or(host);
     let labels: Vec<&[u8]> = host.split(|&c| c == b'.').collect();
     labels.len() >= 2
-        && labels.iter().all(|l| is_label(l))
+        && labels.iter().all(|l| super::email::is_label(l))
         && labels
             .last()
             .is_some_and(|tld| tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic))
