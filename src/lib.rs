@@ -96,7 +96,11 @@ fn in_locale(mut report: Report, opts: &Options) -> Report {
 /// Validates a payload as a named kind, when it cannot be told from the payload:
 /// a shape name (`personal`, `unverified`, `business`,
 /// `business-sole-proprietorship`, `controller`, `beneficial-owner`), `kba`,
-/// `document`, or `customer` (choose from `type`, as [`validate`] does).
+/// `document`, `customer` (choose from `type`, as [`validate`] does), or `auto`:
+/// like `customer`, except that a payload without `type` is taken for KBA answers
+/// when it has `answers`, a document when it has `documentType` or `file`, and a
+/// beneficial owner when it has an `address` object. Only `auto` guesses: every
+/// Customer entry point judges a payload as a Customer.
 ///
 /// ```
 /// use dwolla_validator::{validate_as, Options};
@@ -124,6 +128,7 @@ pub fn validate_as(kind: &str, payload: &Value, opts: &Options) -> Report {
 /// Every kind [`validate_as`] accepts.
 pub const KINDS: &[&str] = &[
     "customer",
+    "auto",
     "personal",
     "unverified",
     "business",

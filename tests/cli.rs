@@ -248,12 +248,40 @@ fn business_examples_choose_their_rules() {
         .iter()
         .map(|l| l["valid"].as_bool().unwrap())
         .collect();
-    assert_eq!(
-        valid,
-        [true, true, true, false, false, true, false, true, false]
-    );
+    assert_eq!(valid, [true, true, true, false, false]);
     assert_eq!(lines[3]["errors"][0]["path"], "/ein");
-    assert_eq!(lines[8]["errors"][0]["rule"], "duplicate_answer");
+}
+
+/// Beneficial owners and KBA answers are checked only when the caller names the
+/// kind: `--kind beneficial-owner`, `--kind kba`, or `--kind auto`, which guesses
+/// from the keys of a payload without `type`. Without it they are Customers.
+#[test]
+fn owners_and_kba_answers_are_checked_only_when_named() {
+    let verdicts = |args: &[&str]| -> Vec<(bool, String)> {
+        let mut all = vec!["check", "--format", "json", "--today", "2026-11-23"];
+        all.extend_from_slice(args);
+        json_lines(&run(&all, b""))
+            .iter()
+            .map(|l| {
+                let first = l["errors"][0]["rule"].as_str().unwrap_or("").to_string();
+                (l["valid"].as_bool().unwrap(), first)
+            })
+            .collect()
+    };
+    let (owners, kba) = (examples("owners.ndjson"), examples("kba.ndjson"));
+    let named_owner = verdicts(&["--kind", "beneficial-owner", &owners]);
+    assert_eq!(named_owner[0], (true, String::new()));
+    assert_eq!(named_owner[1], (false, "ssn".to_string()));
+    let named_kba = verdicts(&["--kind", "kba", &kba]);
+    assert_eq!(named_kba[1], (false, "duplicate_answer".to_string()));
+    // --kind auto guesses each record's kind, so one run over both files agrees.
+    let auto = verdicts(&["--kind", "auto", &owners, &kba]);
+    assert_eq!(auto, [named_owner, named_kba].concat());
+    // As Customers (no --kind), none of them passes.
+    let as_customers = verdicts(&[&owners, &kba]);
+    assert!(as_customers.iter().all(|(valid, _)| !valid));
+    assert_eq!(as_customers[0].1, "customer_type");
+    assert_eq!(as_customers[2].1, "required");
 }
 
 #[test]

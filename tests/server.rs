@@ -402,3 +402,37 @@ fn port_comes_from_the_argument_then_port_then_3000() {
     assert!(server::port_from(Some("http"), None).is_err());
     assert!(server::port_from(Some("70000"), None).is_err());
 }
+
+/// Other kinds of payload posted to `/customers` are judged as Customers, never
+/// guessed from their keys: four KBA answers, a beneficial owner and a document
+/// description each get a 400, not a 201 (issue 13).
+#[test]
+fn other_kinds_posted_as_customers_are_refused() {
+    let answers: Vec<Value> = (1..=4)
+        .map(|i| json!({"questionId": format!("q{i}"), "answerId": format!("a{i}")}))
+        .collect();
+    let owner = json!({
+        "firstName": "Ann", "lastName": "Lee", "dateOfBirth": "1980-01-01", "ssn": "123456789",
+        "address": {"address1": "1 Main St", "city": "Ames", "stateProvinceRegion": "IA",
+                    "postalCode": "50010", "country": "US"}
+    });
+    let document = json!({"documentType": "passport",
+                          "file": {"name": "scan.png", "type": "image/png", "size": 1000}});
+    for (what, payload, first_path) in [
+        ("KBA answers", json!({ "answers": answers }), "/firstName"),
+        ("a beneficial owner", owner, "/type"),
+        ("a document", document, "/firstName"),
+    ] {
+        let reply = post("/customers", payload.to_string().as_bytes());
+        assert_eq!(
+            reply.status,
+            400,
+            "{what}: {}",
+            String::from_utf8_lossy(&reply.body)
+        );
+        assert!(reply.header("location").is_none(), "{what}");
+        let body = reply.json();
+        assert_dwolla_shape(&body);
+        assert_eq!(body["_embedded"]["errors"][0]["path"], first_path, "{what}");
+    }
+}

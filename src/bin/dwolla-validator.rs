@@ -39,11 +39,13 @@ Options for check:
   --locale en|es             the language of messages (default: en)
   --kind KIND                check every record as KIND instead of choosing from the payload:
                              personal, unverified, business, business-sole-proprietorship,
-                             controller, beneficial-owner, kba, document
+                             controller, beneficial-owner, kba, document, or auto
+                             (without a type: answers = KBA, documentType/file = a
+                             document, an address object = a beneficial owner)
 
-The check command chooses the rules from each payload: its type (and businessType);
-without a type, 'answers' means KBA answers, 'documentType' a document described in
-JSON, and an 'address' object a beneficial owner.
+The check command judges each payload as a Customer, choosing the rules from its type
+(and businessType); a payload without a type is an unverified Customer. Beneficial
+owners, KBA answers and documents are checked only when --kind names them (or auto).
 
 Options for document (checks real files by name, size and first bytes, not content):
   --type passport|license|idCard|other   the documentType

@@ -385,7 +385,9 @@ pub(crate) fn dispatch(obj: &Map<String, Value>) -> Result<&'static Shape, Issue
     }
 }
 
-/// Which checker a payload without a `type` is for, judged by its keys.
+/// Which checker a payload without a `type` is for, judged by its keys: only for
+/// the explicit kind `auto` (the CLI's `--kind auto`), never for a Customer entry
+/// point, where a payload without `type` is an unverified Customer (RULES.md).
 fn untyped_kind(obj: &Map<String, Value>) -> Option<&'static str> {
     if obj.get("type").is_some_and(|t| !t.is_null()) {
         None
@@ -411,10 +413,20 @@ fn not_object(report: &mut Report) {
 }
 
 /// Validates a payload as a named kind: a shape name from [`SHAPES`], `kba`,
-/// `document`, or `customer` (choose from `type`). `None` for an unknown kind.
+/// `document`, `customer` (choose from `type`), or `auto` (without a `type`,
+/// `answers` means KBA answers, `documentType` or `file` a document and an
+/// `address` object a beneficial owner; otherwise as `customer`). `None` for an
+/// unknown kind.
 pub(crate) fn validate_as(kind: &str, payload: &Value, opts: &Options) -> Option<Report> {
     match kind {
         "customer" => Some(validate_payload(payload, opts)),
+        "auto" => Some(match payload {
+            Value::Object(obj) => match untyped_kind(obj) {
+                Some(kind) => validate_as(kind, payload, opts)?,
+                None => validate_payload(payload, opts),
+            },
+            _ => validate_payload(payload, opts),
+        }),
         "kba" => Some(crate::kba::validate_kba_answers(
             payload,
             opts.allow_unknown_fields,
@@ -432,18 +444,16 @@ pub(crate) fn validate_as(kind: &str, payload: &Value, opts: &Options) -> Option
     }
 }
 
-/// Validates a whole payload: dispatch on `type`, then walk the shape. A payload
-/// without `type` that has `answers` is KBA answers, one with `documentType` or
-/// `file` a document, one with an `address` object a beneficial owner.
+/// Validates a whole payload as a Customer: dispatch on `type`, then walk the
+/// shape. A payload without `type` is an unverified Customer, or `Required` at
+/// `/type` when it carries verified-only fields; KBA answers, documents and
+/// beneficial owners are never guessed from their keys here (see [`validate_as`]).
 pub(crate) fn validate_payload(payload: &Value, opts: &Options) -> Report {
     let mut report = Report::ok();
     let Value::Object(obj) = payload else {
         not_object(&mut report);
         return report;
     };
-    if let Some(kind) = untyped_kind(obj) {
-        return validate_as(kind, payload, opts).unwrap_or(report);
-    }
     match dispatch(obj) {
         Ok(shape) => check_object(shape, obj, "", opts, &mut report),
         Err(e) => report.push(e),

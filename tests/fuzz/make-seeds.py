@@ -30,7 +30,7 @@ compact = lambda v: json.dumps(v, ensure_ascii=False, separators=(",", ":"))
 
 # payload and normalize: the examples and every vector payload, one JSON per file.
 payloads = []
-for fn in ["customers.ndjson", "business.ndjson"]:
+for fn in ["customers.ndjson", "business.ndjson", "owners.ndjson", "kba.ndjson"]:
     with open(os.path.join("examples", fn), encoding="utf-8") as f:
         text = f.read()
     put("payload", "example-" + fn, text)  # a whole file of records
