@@ -108,28 +108,24 @@ impl Prepared {
         parse_options(options).map(|(opts, shape)| Prepared { opts, shape })
     }
 
-    fn run(&self, payload: &str, check: impl FnOnce(&Value, &Options) -> Report) -> String {
-        match crate::input::parse_payload(payload.as_bytes()) {
-            Ok(v) => report_json(&check(&v, &self.opts)),
-            Err(e) => report_json(&crate::input::unreadable_report(&e)),
-        }
-    }
-
     /// Validates a payload given as JSON text; the report as JSON text.
     pub fn validate_customer(&self, payload: &str) -> String {
-        self.run(payload, crate::validate)
+        report_json(&crate::validate_text(payload, &self.opts))
     }
 
     /// Validates one field (`value` is JSON text) of the options' shape.
     pub fn validate_field(&self, field: &str, value: &str) -> String {
-        self.run(value, |v, o| {
-            crate::validate_field(&self.shape, field, v, o)
-        })
+        report_json(&crate::validate_field_text(
+            &self.shape,
+            field,
+            value,
+            &self.opts,
+        ))
     }
 
     /// Validates a payload (JSON text) as a named kind (see [`crate::validate_as`]).
     pub fn validate_as(&self, kind: &str, payload: &str) -> String {
-        self.run(payload, |v, o| crate::validate_as(kind, v, o))
+        report_json(&crate::validate_text_as(kind, payload, &self.opts))
     }
 }
 

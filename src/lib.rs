@@ -63,6 +63,7 @@ pub mod kba;
 pub mod messages;
 pub mod normalize;
 pub mod options;
+pub mod parse;
 pub mod report;
 pub mod request;
 pub mod rules;
@@ -84,6 +85,72 @@ use serde_json::Value;
 /// Validates a whole payload, choosing its shape from `type`.
 pub fn validate(payload: &Value, opts: &Options) -> Report {
     in_locale(shapes::validate_payload(payload, opts), opts)
+}
+
+/// Validates a payload given as JSON text: the fast path, and the one every
+/// text-taking entry point (the npm package, the CLI, a server) uses.
+///
+/// The text is read once into a tree that borrows its strings ([`parse`]), with no
+/// `serde_json::Value` built, and judged by the same engine as [`validate`], so
+/// the report is the one `validate` gives for the parsed value. On top of that:
+/// text larger than [`rules::presence::MAX_PAYLOAD_BYTES`] (Dwolla's 10 MiB
+/// request limit) is refused before it is parsed (`payload_size`), text that is not
+/// JSON is one `json_syntax` error at `""`, and a string holding a lone surrogate
+/// escape is a `well_formed_text` error at its own field.
+///
+/// ```
+/// use dwolla_validator::{validate_text, Options};
+/// let opts = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+/// let r = validate_text(r#"{"firstName":"\ud800","lastName":"Doe","email":"j@example.com"}"#, &opts);
+/// assert_eq!(r.errors[0].path, "/firstName");
+/// assert_eq!(r.errors[0].rule, "well_formed_text");
+/// assert_eq!(validate_text("[1,", &opts).errors[0].rule, "json_syntax");
+/// ```
+pub fn validate_text(text: &str, opts: &Options) -> Report {
+    match read_text(text) {
+        Ok(node) => in_locale(shapes::validate_payload(&node, opts), opts),
+        Err(report) => in_locale(report, opts),
+    }
+}
+
+/// [`validate_as`] for a payload given as JSON text (see [`validate_text`]).
+pub fn validate_text_as(kind: &str, text: &str, opts: &Options) -> Report {
+    match read_text(text) {
+        Ok(node) => validate_node_as(kind, &node, opts),
+        Err(report) => in_locale(report, opts),
+    }
+}
+
+/// [`validate_field`] for a value given as JSON text (see [`validate_text`]).
+pub fn validate_field_text(shape: &str, field: &str, text: &str, opts: &Options) -> Report {
+    match read_text(text) {
+        Ok(node) => validate_field_of(shape, field, &node, opts),
+        Err(report) => in_locale(report, opts),
+    }
+}
+
+/// Reads a payload's text, or says why it cannot be read: too large (checked
+/// before parsing, so a huge text costs no more than its length) or not JSON.
+pub fn read_text(text: &str) -> Result<parse::Node<'_>, Report> {
+    if text.len() > rules::presence::MAX_PAYLOAD_BYTES {
+        return Err(too_large_report());
+    }
+    parse::parse(text).map_err(|e| input::unreadable_report(&e))
+}
+
+/// The report for a payload larger than [`rules::presence::MAX_PAYLOAD_BYTES`].
+pub fn too_large_report() -> Report {
+    let mut r = Report::ok();
+    r.push(Issue::from_msg(
+        Code::NotAllowed,
+        Msg::PayloadTooLarge {
+            limit_mib: (rules::presence::MAX_PAYLOAD_BYTES >> 20) as u32,
+        },
+        "The payload",
+        String::new(),
+        rules::presence::PAYLOAD_SIZE.id,
+    ));
+    r
 }
 
 fn in_locale(mut report: Report, opts: &Options) -> Report {
@@ -111,6 +178,10 @@ fn in_locale(mut report: Report, opts: &Options) -> Report {
 /// assert!(validate_as("beneficial-owner", &owner, &opts).valid);
 /// ```
 pub fn validate_as(kind: &str, payload: &Value, opts: &Options) -> Report {
+    validate_node_as(kind, payload, opts)
+}
+
+fn validate_node_as<P: shapes::Payload>(kind: &str, payload: &P, opts: &Options) -> Report {
     let report = shapes::validate_as(kind, payload, opts).unwrap_or_else(|| {
         let mut r = Report::ok();
         r.push(shapes::issue(
@@ -162,6 +233,15 @@ pub fn validate_request<T: Serialize>(request: &T, opts: &Options) -> Report {
 /// assert!(validate_field("personal", "postalCode", &json!("50314"), &opts).valid);
 /// ```
 pub fn validate_field(shape: &str, field: &str, value: &Value, opts: &Options) -> Report {
+    validate_field_of(shape, field, value, opts)
+}
+
+fn validate_field_of<P: shapes::Payload>(
+    shape: &str,
+    field: &str,
+    value: &P,
+    opts: &Options,
+) -> Report {
     let report = match shapes::shape_named(shape) {
         Some(s) => shapes::validate_field(s, field, value, opts),
         None => {

@@ -107,6 +107,13 @@ pub enum Msg {
     },
     /// The payload (or a nested field) is not a JSON object.
     NotObject,
+    /// A string that is not well-formed text (a lone surrogate).
+    NotText,
+    /// The payload is larger than one request may be.
+    PayloadTooLarge {
+        /// The limit, in MiB.
+        limit_mib: u32,
+    },
     /// Not a UUID.
     Uuid,
     /// An EIN with the wrong number of digits.
@@ -297,6 +304,8 @@ impl Msg {
                 }
             }
             Msg::NotObject => format!("{f} debe ser un objeto JSON."),
+            Msg::NotText => format!("{f} tiene un carácter roto (medio par sustituto); vuelva a escribirlo."),
+            Msg::PayloadTooLarge { limit_mib } => format!("{f} pesa más de {limit_mib} MiB, el límite de Dwolla para una solicitud; envíe menos datos."),
             Msg::Uuid => format!("{f} debe ser un UUID escrito 8-4-4-4-12 en hexadecimal, como los publica Dwolla."),
             Msg::EinLength => format!("{f} debe tener exactamente 9 dígitos."),
             Msg::Website => format!("{f} debe ser una dirección web completa que empiece por http:// o https://, como https://www.ejemplo.com."),
@@ -410,6 +419,8 @@ impl Msg {
                 }
             }
             Msg::NotObject => format!("{label} must be a JSON object."),
+            Msg::NotText => format!("{label} has a broken character (half of a surrogate pair); type it again."),
+            Msg::PayloadTooLarge { limit_mib } => format!("{label} is larger than {limit_mib} MiB, Dwolla's limit for one request; send less."),
             Msg::Uuid => format!("{label} must be a UUID written 8-4-4-4-12 in hexadecimal, as Dwolla lists them."),
             Msg::EinLength => format!("{label} must be exactly 9 digits."),
             Msg::Website => format!("{label} must be a full web address starting with http:// or https://, such as https://www.example.com."),
@@ -507,6 +518,8 @@ mod tests {
             },
             Msg::TypeUnknown { suggestion: None },
             Msg::NotObject,
+            Msg::NotText,
+            Msg::PayloadTooLarge { limit_mib: 10 },
             Msg::Uuid,
             Msg::EinLength,
             Msg::Website,

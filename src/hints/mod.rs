@@ -33,7 +33,7 @@ pub mod zip_state;
 use crate::messages::Msg;
 use crate::report::{pointer, Code, Issue, Report};
 use crate::rules::RuleInfo;
-use serde_json::{Map, Value};
+use crate::shapes::Fields;
 
 /// The hints, for the table of every rule. Their codes are ours, not Dwolla's:
 /// warnings never enter Dwolla's error body.
@@ -112,12 +112,10 @@ impl Hint for PhoneNotDiallable {
 }
 
 /// A hint across the fields of one object, run after its fields were checked.
-pub type ObjectHint = fn(obj: &Map<String, Value>, base: &str, report: &mut Report);
+pub type ObjectHint = fn(obj: &dyn Fields, base: &str, report: &mut Report);
 
-fn zip_state(obj: &Map<String, Value>, base: &str, state_key: &str, report: &mut Report) {
-    let (Some(Value::String(zip)), Some(Value::String(state))) =
-        (obj.get("postalCode"), obj.get(state_key))
-    else {
+fn zip_state(obj: &dyn Fields, base: &str, state_key: &str, report: &mut Report) {
+    let (Some(zip), Some(state)) = (obj.text("postalCode"), obj.text(state_key)) else {
         return;
     };
     // Only well-formed values are compared; a field with an error has said enough.
@@ -143,13 +141,13 @@ fn zip_state(obj: &Map<String, Value>, base: &str, state_key: &str, report: &mut
 }
 
 /// `postalCode` vs `state` of a Customer (personal, or a business address).
-pub fn customer_zip_state(obj: &Map<String, Value>, base: &str, report: &mut Report) {
+pub fn customer_zip_state(obj: &dyn Fields, base: &str, report: &mut Report) {
     zip_state(obj, base, "state", report);
 }
 
 /// `postalCode` vs `stateProvinceRegion` of a controller's or owner's US address.
-pub fn address_zip_state(obj: &Map<String, Value>, base: &str, report: &mut Report) {
-    let in_us = matches!(obj.get("country"), Some(Value::String(c)) if c == "US");
+pub fn address_zip_state(obj: &dyn Fields, base: &str, report: &mut Report) {
+    let in_us = obj.text("country") == Some("US");
     if in_us {
         zip_state(obj, base, "stateProvinceRegion", report);
     }

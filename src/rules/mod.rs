@@ -171,6 +171,8 @@ pub struct RuleInfo {
 pub static RULES: &[RuleInfo] = &[
     presence::REQUIRED,
     presence::STRING_TYPE,
+    presence::OBJECT_TYPE,
+    presence::WELL_FORMED_TEXT,
     length::INFO,
     forbidden_characters::INFO,
     invisible_characters::INFO,
@@ -195,6 +197,7 @@ pub static RULES: &[RuleInfo] = &[
     unknown_field::INFO,
     customer_type::INFO,
     presence::JSON_SYNTAX,
+    presence::PAYLOAD_SIZE,
 ];
 
 /// Every rule: the field rules in [`RULES`], then the document and KBA rules.

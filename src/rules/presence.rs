@@ -39,6 +39,34 @@ pub const JSON_SYNTAX: RuleInfo = RuleInfo {
     summary: "A record read from a file is valid JSON.",
 };
 
+/// Table entry for `object_type`: the payload, and every field that holds an
+/// object (a controller, an address), is a JSON object.
+pub const OBJECT_TYPE: RuleInfo = RuleInfo {
+    id: "object_type",
+    codes: &[Code::InvalidFormat],
+    summary: "The payload, and every field that holds an object (controller, address, passport), is a JSON object.",
+};
+
+/// Table entry for `well_formed_text`: a string is well-formed Unicode text. A
+/// JavaScript string with half a surrogate pair reaches the validator as a lone
+/// surrogate escape (`"\ud800"`); it is reported at its field, not as broken JSON.
+pub const WELL_FORMED_TEXT: RuleInfo = RuleInfo {
+    id: "well_formed_text",
+    codes: &[Code::InvalidFormat],
+    summary: "A string is well-formed Unicode text (no lone surrogate).",
+};
+
+/// Table entry for `payload_size`: one payload is at most Dwolla's request limit,
+/// [`MAX_PAYLOAD_BYTES`], checked before it is parsed.
+pub const PAYLOAD_SIZE: RuleInfo = RuleInfo {
+    id: "payload_size",
+    codes: &[Code::NotAllowed],
+    summary: "One payload (one record of a file) is at most 10 MiB, Dwolla's limit for a request; it is refused before parsing.",
+};
+
+/// Dwolla's limit on one request, and so on one payload: 10 MiB.
+pub const MAX_PAYLOAD_BYTES: usize = 10 * 1024 * 1024;
+
 /// `true` when `s` is empty or only whitespace.
 pub fn is_blank(s: &str) -> bool {
     s.chars().all(char::is_whitespace)

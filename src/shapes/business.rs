@@ -47,7 +47,6 @@ use crate::rules::{
     website::Website,
     Rule,
 };
-use serde_json::Value;
 
 /// Every `businessType` Dwolla knows.
 pub const BUSINESS_TYPES: &[&str] = &["soleProprietorship", "llc", "corporation", "partnership"];
@@ -398,8 +397,8 @@ static BUSINESS_UNKNOWN_TYPE: Shape = Shape {
 };
 
 /// The business shape for a payload's `businessType` value.
-pub fn for_business_type(business_type: Option<&Value>) -> &'static Shape {
-    match business_type.and_then(Value::as_str) {
+pub fn for_business_type(business_type: Option<&str>) -> &'static Shape {
+    match business_type {
         Some("soleProprietorship") => &BUSINESS_SOLE_PROPRIETORSHIP,
         Some("llc" | "corporation" | "partnership") => &BUSINESS,
         _ => &BUSINESS_UNKNOWN_TYPE,

@@ -13,13 +13,103 @@
 //! 3. the shape's cross-field checks run (a business's controller, say).
 //!
 //! [`validate`](crate::validate) picks the shape from the payload's `type`.
+//!
+//! The engine walks any object that implements [`JsonObject`]: a `serde_json`
+//! map, or the borrowed tree [`crate::parse`] reads from text without copying. Both
+//! give the very same report.
 
 use crate::hints::{Hint, ObjectHint};
 use crate::messages::Msg;
 use crate::options::{Operation, Options};
+use crate::parse::{Node, Obj};
 use crate::report::{pointer, Code, Issue, Report};
 use crate::rules::{self, presence, Ctx, Fail, Rule};
 use serde_json::{Map, Value};
+
+/// What the engine sees of one value, whichever reader produced it.
+pub enum Seen<'v, O: ?Sized> {
+    /// `null`.
+    Null,
+    /// A string.
+    Text(&'v str),
+    /// A string that is not well-formed text (it held a lone surrogate).
+    BadText,
+    /// An object.
+    Object(&'v O),
+    /// A number, a boolean or an array.
+    Other,
+}
+
+/// Read access to an object's string and object fields, which is all that the
+/// conditions ([`When`]) and the cross-field hints need. Object-safe, so a hint is
+/// one plain function for every kind of object.
+pub trait Fields {
+    /// The string at `key`, when there is one.
+    fn text(&self, key: &str) -> Option<&str>;
+    /// The object at `key`, when there is one.
+    fn object(&self, key: &str) -> Option<&dyn Fields>;
+}
+
+/// An object the shape engine can walk.
+pub trait JsonObject: Fields {
+    /// The value at `key`; `None` when the key is absent.
+    fn seen(&self, key: &str) -> Option<Seen<'_, Self>>;
+    /// How many keys the object has.
+    fn key_count(&self) -> usize;
+    /// Calls `f` with every key.
+    fn each_key(&self, f: &mut dyn FnMut(&str));
+}
+
+impl Fields for Map<String, Value> {
+    fn text(&self, key: &str) -> Option<&str> {
+        self.get(key).and_then(Value::as_str)
+    }
+    fn object(&self, key: &str) -> Option<&dyn Fields> {
+        match self.get(key) {
+            Some(Value::Object(m)) => Some(m),
+            _ => None,
+        }
+    }
+}
+
+impl JsonObject for Map<String, Value> {
+    fn seen(&self, key: &str) -> Option<Seen<'_, Self>> {
+        self.get(key).map(Payload::seen)
+    }
+    fn key_count(&self) -> usize {
+        self.len()
+    }
+    fn each_key(&self, f: &mut dyn FnMut(&str)) {
+        self.keys().for_each(|k| f(k));
+    }
+}
+
+impl Fields for Obj<'_> {
+    fn text(&self, key: &str) -> Option<&str> {
+        match self.get(key) {
+            Some(Node::Str(s)) => Some(s),
+            _ => None,
+        }
+    }
+    fn object(&self, key: &str) -> Option<&dyn Fields> {
+        match self.get(key) {
+            Some(Node::Object(o)) => Some(o),
+            _ => None,
+        }
+    }
+}
+
+impl<'a> JsonObject for Obj<'a> {
+    fn seen(&self, key: &str) -> Option<Seen<'_, Self>> {
+        self.get(key).map(Payload::seen)
+    }
+    fn key_count(&self) -> usize {
+        self.len()
+    }
+    fn each_key(&self, f: &mut dyn FnMut(&str)) {
+        self.iter().for_each(|(k, _)| f(k));
+    }
+}
 
 pub mod business;
 mod common;
@@ -39,7 +129,7 @@ pub enum When {
 
 impl When {
     /// Whether the condition holds for `obj`.
-    pub fn holds(self, obj: &Map<String, Value>) -> bool {
+    pub fn holds(self, obj: &dyn Fields) -> bool {
         match self {
             When::AddressInUs => address_in_us(obj),
             When::PersonInUs => person_in_us(obj),
@@ -50,22 +140,19 @@ impl When {
 
 /// `true` when an address object is in the US, or says nothing usable about its
 /// country (then the US rules apply, as for most Customers).
-pub(crate) fn address_in_us(address: &Map<String, Value>) -> bool {
-    match address.get("country") {
-        Some(Value::String(c)) => {
+pub(crate) fn address_in_us(address: &dyn Fields) -> bool {
+    match address.text("country") {
+        Some(c) => {
             let c = c.trim();
             c.is_empty() || c.eq_ignore_ascii_case("US") || c.eq_ignore_ascii_case("USA")
         }
-        _ => true,
+        None => true,
     }
 }
 
 /// `true` when a person (controller, owner) has a US address or none given.
-fn person_in_us(person: &Map<String, Value>) -> bool {
-    match person.get("address") {
-        Some(Value::Object(a)) => address_in_us(a),
-        _ => true,
-    }
+fn person_in_us(person: &dyn Fields) -> bool {
+    person.object("address").is_none_or(address_in_us)
 }
 
 /// When a field must be present.
@@ -179,10 +266,10 @@ fn fail_issue(fail: Fail, field: &Field, path: String, rule: &str) -> Issue {
 /// Checks one field's value (`None` when the key is absent) and reports at most one
 /// issue at `path`; an object field reports its own fields' issues. `parent` is the
 /// object the field is in.
-pub(crate) fn check_field(
+pub(crate) fn check_field<O: JsonObject>(
     field: &Field,
-    parent: &Map<String, Value>,
-    value: Option<&Value>,
+    parent: &O,
+    value: Option<Seen<'_, O>>,
     base: &str,
     opts: &Options,
     report: &mut Report,
@@ -210,7 +297,7 @@ pub(crate) fn check_field(
         ));
     };
     let value = match value {
-        None | Some(Value::Null) => {
+        None | Some(Seen::Null) => {
             if required {
                 missing(report);
             }
@@ -229,27 +316,40 @@ pub(crate) fn check_field(
         }
         Kind::Object(shape) => {
             match value {
-                Value::Object(m) => check_object(shape, m, &path(), opts, report),
+                Seen::Object(m) => check_object(shape, m, &path(), opts, report),
                 _ => report.push(issue(
                     Code::InvalidFormat,
                     Msg::NotObject,
                     field.label,
                     path(),
-                    presence::STRING_TYPE.id,
+                    presence::OBJECT_TYPE.id,
                 )),
             }
             return;
         }
     };
-    let Value::String(s) = value else {
-        report.push(issue(
-            Code::InvalidFormat,
-            Msg::NotString,
-            field.label,
-            path(),
-            presence::STRING_TYPE.id,
-        ));
-        return;
+    let s = match value {
+        Seen::Text(s) => s,
+        Seen::BadText => {
+            report.push(issue(
+                Code::InvalidFormat,
+                Msg::NotText,
+                field.label,
+                path(),
+                presence::WELL_FORMED_TEXT.id,
+            ));
+            return;
+        }
+        _ => {
+            report.push(issue(
+                Code::InvalidFormat,
+                Msg::NotString,
+                field.label,
+                path(),
+                presence::STRING_TYPE.id,
+            ));
+            return;
+        }
     };
     if required && presence::is_blank(s) {
         missing(report);
@@ -277,33 +377,39 @@ pub(crate) fn check_field(
 }
 
 /// Walks `shape` over `obj`, whose JSON pointer is `base` (`""` at the top).
-pub(crate) fn check_object(
+pub(crate) fn check_object<O: JsonObject>(
     shape: &Shape,
-    obj: &Map<String, Value>,
+    obj: &O,
     base: &str,
     opts: &Options,
     report: &mut Report,
 ) {
     let mut known_present = 0;
     for field in shape.fields {
-        let value = obj.get(field.name);
+        let value = obj.seen(field.name);
         known_present += usize::from(value.is_some());
         check_field(field, obj, value, base, opts, report);
     }
     // Every key was one of the shape's fields: no need to look for unknown ones.
-    if !opts.allow_unknown_fields && known_present < obj.len() {
-        for key in obj.keys() {
+    if !opts.allow_unknown_fields && known_present < obj.key_count() {
+        // Reported in key order (sorted), whichever order the object keeps.
+        let mut unknown: Vec<String> = Vec::new();
+        obj.each_key(&mut |key| {
             if shape.field(key).is_none() {
-                let known: Vec<&'static str> = shape.field_names().collect();
-                let suggestion = rules::unknown_field::suggest(key, &known);
-                report.push(issue(
-                    Code::NotAllowed,
-                    Msg::UnknownField { suggestion },
-                    "",
-                    pointer(base, key),
-                    rules::unknown_field::INFO.id,
-                ));
+                unknown.push(key.to_string());
             }
+        });
+        unknown.sort_unstable();
+        let known: Vec<&'static str> = shape.field_names().collect();
+        for key in unknown {
+            let suggestion = rules::unknown_field::suggest(&key, &known);
+            report.push(issue(
+                Code::NotAllowed,
+                Msg::UnknownField { suggestion },
+                "",
+                pointer(base, &key),
+                rules::unknown_field::INFO.id,
+            ));
         }
     }
     if opts.hints {
@@ -332,13 +438,13 @@ const VERIFIED_ONLY: &[&str] = &[
 ];
 
 /// Which shape a payload's `type` selects, or the error at `/type`.
-pub(crate) fn dispatch(obj: &Map<String, Value>) -> Result<&'static Shape, Issue> {
+pub(crate) fn dispatch<O: JsonObject>(obj: &O) -> Result<&'static Shape, Issue> {
     const LABEL: &str = "Type";
     let path = || "/type".to_string();
     let id = rules::customer_type::INFO.id;
-    let looks_verified = || VERIFIED_ONLY.iter().any(|k| obj.contains_key(*k));
-    match obj.get("type") {
-        None | Some(Value::Null) => {
+    let looks_verified = || VERIFIED_ONLY.iter().any(|k| obj.seen(k).is_some());
+    match obj.seen("type") {
+        None | Some(Seen::Null) => {
             if looks_verified() {
                 Err(issue(
                     Code::Required,
@@ -351,9 +457,9 @@ pub(crate) fn dispatch(obj: &Map<String, Value>) -> Result<&'static Shape, Issue
                 Ok(&unverified::UNVERIFIED)
             }
         }
-        Some(Value::String(t)) => match t.as_str() {
+        Some(Seen::Text(t)) => match t {
             "personal" => Ok(&personal::PERSONAL),
-            "business" => Ok(business::for_business_type(obj.get("businessType"))),
+            "business" => Ok(business::for_business_type(obj.text("businessType"))),
             "receive-only" | "unverified" => Ok(&unverified::UNVERIFIED),
             _ if presence::is_blank(t) => {
                 let msg = if looks_verified() {
@@ -388,14 +494,15 @@ pub(crate) fn dispatch(obj: &Map<String, Value>) -> Result<&'static Shape, Issue
 /// Which checker a payload without a `type` is for, judged by its keys: only for
 /// the explicit kind `auto` (the CLI's `--kind auto`), never for a Customer entry
 /// point, where a payload without `type` is an unverified Customer (RULES.md).
-fn untyped_kind(obj: &Map<String, Value>) -> Option<&'static str> {
-    if obj.get("type").is_some_and(|t| !t.is_null()) {
+fn untyped_kind<O: JsonObject>(obj: &O) -> Option<&'static str> {
+    let has = |key: &str| obj.seen(key).is_some();
+    if obj.seen("type").is_some_and(|t| !matches!(t, Seen::Null)) {
         None
-    } else if obj.contains_key("answers") {
+    } else if has("answers") {
         Some("kba")
-    } else if obj.contains_key("documentType") || obj.contains_key("file") {
+    } else if has("documentType") || has("file") {
         Some("document")
-    } else if obj.contains_key("address") {
+    } else if has("address") {
         Some("beneficial-owner")
     } else {
         None
@@ -408,8 +515,22 @@ fn not_object(report: &mut Report) {
         Msg::NotObject,
         "The payload",
         String::new(),
-        presence::STRING_TYPE.id,
+        presence::OBJECT_TYPE.id,
     ));
+}
+
+/// Walks a shape over a payload root (`not an object` when it is not one).
+pub(crate) fn check_shape<P: Payload + ?Sized>(
+    shape: &Shape,
+    payload: &P,
+    opts: &Options,
+) -> Report {
+    let mut report = Report::ok();
+    match payload.seen() {
+        Seen::Object(obj) => check_object(shape, obj, "", opts, &mut report),
+        _ => not_object(&mut report),
+    }
+    report
 }
 
 /// Validates a payload as a named kind: a shape name from [`SHAPES`], `kba`,
@@ -417,30 +538,29 @@ fn not_object(report: &mut Report) {
 /// `answers` means KBA answers, `documentType` or `file` a document and an
 /// `address` object a beneficial owner; otherwise as `customer`). `None` for an
 /// unknown kind.
-pub(crate) fn validate_as(kind: &str, payload: &Value, opts: &Options) -> Option<Report> {
+pub(crate) fn validate_as<P: Payload + ?Sized>(
+    kind: &str,
+    payload: &P,
+    opts: &Options,
+) -> Option<Report> {
     match kind {
         "customer" => Some(validate_payload(payload, opts)),
-        "auto" => Some(match payload {
-            Value::Object(obj) => match untyped_kind(obj) {
+        "auto" => Some(match payload.seen() {
+            Seen::Object(obj) => match untyped_kind(obj) {
                 Some(kind) => validate_as(kind, payload, opts)?,
                 None => validate_payload(payload, opts),
             },
             _ => validate_payload(payload, opts),
         }),
         "kba" => Some(crate::kba::validate_kba_answers(
-            payload,
+            &payload.to_value(),
             opts.allow_unknown_fields,
         )),
-        "document" => Some(crate::documents::validate_document_json(payload, None)),
-        _ => {
-            let shape = shape_named(kind)?;
-            let mut report = Report::ok();
-            match payload {
-                Value::Object(obj) => check_object(shape, obj, "", opts, &mut report),
-                _ => not_object(&mut report),
-            }
-            Some(report)
-        }
+        "document" => Some(crate::documents::validate_document_json(
+            &payload.to_value(),
+            None,
+        )),
+        _ => Some(check_shape(shape_named(kind)?, payload, opts)),
     }
 }
 
@@ -448,9 +568,9 @@ pub(crate) fn validate_as(kind: &str, payload: &Value, opts: &Options) -> Option
 /// shape. A payload without `type` is an unverified Customer, or `Required` at
 /// `/type` when it carries verified-only fields; KBA answers, documents and
 /// beneficial owners are never guessed from their keys here (see [`validate_as`]).
-pub(crate) fn validate_payload(payload: &Value, opts: &Options) -> Report {
+pub(crate) fn validate_payload<P: Payload + ?Sized>(payload: &P, opts: &Options) -> Report {
     let mut report = Report::ok();
-    let Value::Object(obj) = payload else {
+    let Seen::Object(obj) = payload.seen() else {
         not_object(&mut report);
         return report;
     };
@@ -463,9 +583,14 @@ pub(crate) fn validate_payload(payload: &Value, opts: &Options) -> Report {
 
 /// Validates one field of `shape` by name, for feedback as a person types. A
 /// nested field is named by its path: `controller/address/postalCode`.
-pub(crate) fn validate_field(shape: &Shape, name: &str, value: &Value, opts: &Options) -> Report {
+pub(crate) fn validate_field<V: Payload + ?Sized>(
+    shape: &Shape,
+    name: &str,
+    value: &V,
+    opts: &Options,
+) -> Report {
     let mut report = Report::ok();
-    let empty = Map::new();
+    let empty = V::empty_object();
     let mut shape = shape;
     let mut path = String::new();
     let segments: Vec<&str> = name.trim_start_matches('/').split('/').collect();
@@ -496,8 +621,59 @@ pub(crate) fn validate_field(shape: &Shape, name: &str, value: &Value, opts: &Op
                 ));
                 return report;
             }
-            _ => check_field(field, &empty, Some(value), &base, opts, &mut report),
+            _ => check_field(field, &empty, Some(value.seen()), &base, opts, &mut report),
         }
     }
     report
+}
+
+/// A JSON value the engine can judge, whichever reader produced it: a
+/// `serde_json::Value` or a borrowed [`Node`].
+pub trait Payload {
+    /// The kind of object nested in it.
+    type Inner: JsonObject;
+    /// How the engine sees the value.
+    fn seen(&self) -> Seen<'_, Self::Inner>;
+    /// An empty object of that kind: the parent of a lone form field.
+    fn empty_object() -> Self::Inner;
+    /// The value as a `serde_json::Value`, for the checks that take one (KBA
+    /// answers, documents).
+    fn to_value(&self) -> std::borrow::Cow<'_, Value>;
+}
+
+impl Payload for Value {
+    type Inner = Map<String, Value>;
+    fn seen(&self) -> Seen<'_, Self::Inner> {
+        match self {
+            Value::Null => Seen::Null,
+            Value::String(s) => Seen::Text(s),
+            Value::Object(m) => Seen::Object(m),
+            _ => Seen::Other,
+        }
+    }
+    fn empty_object() -> Self::Inner {
+        Map::new()
+    }
+    fn to_value(&self) -> std::borrow::Cow<'_, Value> {
+        std::borrow::Cow::Borrowed(self)
+    }
+}
+
+impl<'a> Payload for Node<'a> {
+    type Inner = Obj<'a>;
+    fn seen(&self) -> Seen<'_, Self::Inner> {
+        match self {
+            Node::Null => Seen::Null,
+            Node::Str(s) => Seen::Text(s),
+            Node::BadStr(_) => Seen::BadText,
+            Node::Object(o) => Seen::Object(o),
+            _ => Seen::Other,
+        }
+    }
+    fn empty_object() -> Self::Inner {
+        Obj::default()
+    }
+    fn to_value(&self) -> std::borrow::Cow<'_, Value> {
+        std::borrow::Cow::Owned(Node::to_value(self))
+    }
 }

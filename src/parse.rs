@@ -1,0 +1,616 @@
+//! Reading JSON text once, into a tree that borrows from the text.
+//!
+//! This is the first step of the one-way flow *parse, then check, then report*:
+//! [`parse`] turns a payload's text into a [`Node`] whose strings are slices of the
+//! input wherever they hold no escape, so a valid record is read without copying a
+//! single field. The shape engine ([`crate::shapes`]) walks the tree exactly as it
+//! walks a `serde_json::Value`, and gives the same report.
+//!
+//! It is as strict as [`crate::input::parse_payload`]: a key twice in one object,
+//! nesting deeper than 128, a number out of range (`1e999`), control characters in
+//! strings and trailing text are all errors. One thing differs, on purpose: a
+//! string holding a lone surrogate escape (`"\ud800"`, which `JSON.stringify`
+//! writes for a JavaScript string with half a surrogate pair) is not an error for
+//! the whole payload but a [`Node::BadStr`], so the report names the field that
+//! holds it instead of the payload's root.
+//!
+//! Why a parser of our own rather than a borrowing serde visitor: serde_json fails
+//! the whole document on a lone surrogate, which would put the error at `""`, and
+//! its visitor interface costs a call per token; this reader is a single pass over
+//! the bytes that allocates only for objects and arrays (the README's Performance
+//! section has the figures).
+//!
+//! ```
+//! use dwolla_validator::parse::{parse, Node};
+//! let text = r#"{"firstName": "Jane", "lastName": "Do\u00eb", "bad": "\ud800"}"#;
+//! let Node::Object(obj) = parse(text).unwrap() else { panic!() };
+//! assert!(matches!(obj.get("firstName"), Some(Node::Str(s)) if s == "Jane"));
+//! assert!(matches!(obj.get("lastName"), Some(Node::Str(s)) if s == "Doë"));
+//! assert!(matches!(obj.get("bad"), Some(Node::BadStr(_))));
+//! assert!(parse(r#"{"a":1,"a":2}"#).is_err());
+//! ```
+
+use crate::input::InputError;
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+/// The deepest nesting of arrays and objects accepted (as `serde_json`'s limit).
+pub const MAX_DEPTH: usize = 127;
+
+/// A JSON value that borrows its strings from the text it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node<'a> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number, as written (its grammar checked and its value finite).
+    Number(&'a str),
+    /// A string, decoded: borrowed from the text when it has no escapes.
+    Str(Cow<'a, str>),
+    /// A string that is not well-formed text because it holds a lone surrogate
+    /// escape: kept as written between its quotes, so that it can be handed back
+    /// unchanged, and reported at its own path.
+    BadStr(&'a str),
+    /// An array.
+    Array(Vec<Node<'a>>),
+    /// An object.
+    Object(Obj<'a>),
+}
+
+/// A JSON object: its entries in the order they were written, each key once.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Obj<'a> {
+    entries: Vec<(Cow<'a, str>, Node<'a>)>,
+}
+
+impl<'a> Obj<'a> {
+    /// The value at `key`.
+    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.as_ref() == key)
+            .map(|(_, v)| v)
+    }
+
+    /// How many entries the object has.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// `true` for `{}`.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entries in the order they were written.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Node<'a>)> {
+        self.entries.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+}
+
+impl Node<'_> {
+    /// The same value as a `serde_json::Value`, for the checks that take one (KBA
+    /// answers, documents). A [`Node::BadStr`] becomes its text with U+FFFD for each
+    /// lone surrogate; numbers are read again by serde_json.
+    pub fn to_value(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match self {
+            Node::Null => Value::Null,
+            Node::Bool(b) => Value::Bool(*b),
+            Node::Number(n) => serde_json::from_str(n).unwrap_or(Value::Null),
+            Node::Str(s) => Value::String(s.to_string()),
+            Node::BadStr(raw) => Value::String(decode_lossy(raw)),
+            Node::Array(items) => Value::Array(items.iter().map(Node::to_value).collect()),
+            Node::Object(o) => Value::Object(
+                o.entries
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_value()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Decodes the raw text of a string token, writing U+FFFD for a lone surrogate.
+fn decode_lossy(raw: &str) -> String {
+    let mut p = Parser::new(raw);
+    let mut out = String::with_capacity(raw.len());
+    let bytes = raw.as_bytes();
+    while p.pos < bytes.len() {
+        if bytes[p.pos] == b'\\' {
+            p.pos += 1;
+            match p.escape(&mut out) {
+                Ok(true) => {}
+                _ => out.push(char::REPLACEMENT_CHARACTER),
+            }
+        } else {
+            let c = raw[p.pos..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            out.push(c);
+            p.pos += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// Parses one JSON value from `text` (surrounding whitespace allowed).
+pub fn parse(text: &str) -> Result<Node<'_>, InputError> {
+    let mut p = Parser::new(text);
+    p.skip_ws();
+    let v = p.value()?;
+    p.skip_ws();
+    if p.pos < p.bytes.len() {
+        return Err(p.error("trailing characters"));
+    }
+    Ok(v)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    depth: usize,
+}
+
+/// What a string token decoded to.
+enum Text<'a> {
+    Good(Cow<'a, str>),
+    LoneSurrogate(&'a str),
+}
+
+impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+        }
+    }
+
+    /// An error at the current position; the reason never quotes the input.
+    fn error(&self, reason: &str) -> InputError {
+        let upto = &self.bytes[..self.pos.min(self.bytes.len())];
+        let line = 1 + upto.iter().filter(|&&b| b == b'\n').count();
+        let column = 1 + upto.iter().rev().take_while(|&&b| b != b'\n').count();
+        InputError::Json {
+            reason: reason.to_string(),
+            line,
+            column,
+        }
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn value(&mut self) -> Result<Node<'a>, InputError> {
+        match self.peek() {
+            None => Err(self.error("EOF while parsing a value")),
+            Some(b'"') => {
+                self.pos += 1;
+                Ok(match self.string()? {
+                    Text::Good(s) => Node::Str(s),
+                    Text::LoneSurrogate(raw) => Node::BadStr(raw),
+                })
+            }
+            Some(b'{') => self.nested(Self::object),
+            Some(b'[') => self.nested(Self::array),
+            Some(b't') => self.literal("true", Node::Bool(true)),
+            Some(b'f') => self.literal("false", Node::Bool(false)),
+            Some(b'n') => self.literal("null", Node::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.error("expected value")),
+        }
+    }
+
+    fn nested(
+        &mut self,
+        inner: fn(&mut Self) -> Result<Node<'a>, InputError>,
+    ) -> Result<Node<'a>, InputError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error("recursion limit exceeded"));
+        }
+        self.depth += 1;
+        self.pos += 1;
+        let v = inner(self);
+        self.depth -= 1;
+        v
+    }
+
+    fn literal(&mut self, word: &str, node: Node<'a>) -> Result<Node<'a>, InputError> {
+        let end = self.pos + word.len();
+        if self.bytes.get(self.pos..end) == Some(word.as_bytes()) {
+            self.pos = end;
+            Ok(node)
+        } else if end > self.bytes.len() && word.as_bytes().starts_with(&self.bytes[self.pos..]) {
+            self.pos = self.bytes.len();
+            Err(self.error("EOF while parsing a value"))
+        } else {
+            Err(self.error("expected value"))
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Result<Node<'a>, InputError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        let eof_or = |p: &Self, reason| {
+            if p.pos >= p.bytes.len() {
+                p.error("EOF while parsing a value")
+            } else {
+                p.error(reason)
+            }
+        };
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(eof_or(self, "invalid number")),
+        }
+        let mut integer = true;
+        if self.peek() == Some(b'.') {
+            integer = false;
+            self.pos += 1;
+            if self.digits() == 0 {
+                return Err(eof_or(self, "invalid number"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            integer = false;
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return Err(eof_or(self, "invalid number"));
+            }
+        }
+        let token = &self.text[start..self.pos];
+        // Integers that fit 64 bits are exact; anything else must be a finite f64,
+        // as serde_json requires (`1e999` is out of range).
+        let fits = integer && (token.parse::<i64>().is_ok() || token.parse::<u64>().is_ok());
+        if !fits && !token.parse::<f64>().is_ok_and(f64::is_finite) {
+            return Err(self.error("number out of range"));
+        }
+        Ok(Node::Number(token))
+    }
+
+    /// Reads a string after its opening quote, up to and including the closing one.
+    fn string(&mut self) -> Result<Text<'a>, InputError> {
+        let start = self.pos;
+        // The common case: no escape, so the string is a slice of the input.
+        loop {
+            match self.peek() {
+                None => return Err(self.error("EOF while parsing a string")),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Text::Good(Cow::Borrowed(&self.text[start..self.pos - 1])));
+                }
+                Some(b'\\') => break,
+                Some(0x00..=0x1f) => {
+                    return Err(self
+                        .error("control character (\\u0000-\\u001F) found while parsing a string"))
+                }
+                Some(_) => self.pos += 1,
+            }
+        }
+        let mut out = String::with_capacity(self.pos - start + 16);
+        out.push_str(&self.text[start..self.pos]);
+        let mut lone_surrogate = false;
+        loop {
+            match self.peek() {
+                None => return Err(self.error("EOF while parsing a string")),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(if lone_surrogate {
+                        Text::LoneSurrogate(&self.text[start..self.pos - 1])
+                    } else {
+                        Text::Good(Cow::Owned(out))
+                    });
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    lone_surrogate |= !self.escape(&mut out)?;
+                }
+                Some(0x00..=0x1f) => {
+                    return Err(self
+                        .error("control character (\\u0000-\\u001F) found while parsing a string"))
+                }
+                Some(_) => {
+                    let run_start = self.pos;
+                    while let Some(b) = self.peek() {
+                        if b == b'"' || b == b'\\' || b < 0x20 {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                    out.push_str(&self.text[run_start..self.pos]);
+                }
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u16, InputError> {
+        let mut n: u16 = 0;
+        for _ in 0..4 {
+            let Some(b) = self.peek() else {
+                return Err(self.error("EOF while parsing a string"));
+            };
+            let d = match b {
+                b'0'..=b'9' => b - b'0',
+                b'a'..=b'f' => b - b'a' + 10,
+                b'A'..=b'F' => b - b'A' + 10,
+                _ => return Err(self.error("invalid escape")),
+            };
+            n = n * 16 + u16::from(d);
+            self.pos += 1;
+        }
+        Ok(n)
+    }
+
+    /// Decodes one escape after its backslash into `out`. `Ok(false)` when it was a
+    /// lone surrogate (nothing written).
+    fn escape(&mut self, out: &mut String) -> Result<bool, InputError> {
+        let Some(b) = self.peek() else {
+            return Err(self.error("EOF while parsing a string"));
+        };
+        self.pos += 1;
+        let c = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let unit = self.hex4()?;
+                match unit {
+                    0xD800..=0xDBFF => {
+                        // A high surrogate is whole only with a low one right after.
+                        let rest = &self.bytes[self.pos..];
+                        if rest.len() >= 2 && rest[0] == b'\\' && rest[1] == b'u' {
+                            let save = self.pos;
+                            self.pos += 2;
+                            let low = self.hex4()?;
+                            if (0xDC00..=0xDFFF).contains(&low) {
+                                let scalar = 0x10000
+                                    + ((u32::from(unit) - 0xD800) << 10)
+                                    + (u32::from(low) - 0xDC00);
+                                match char::from_u32(scalar) {
+                                    Some(c) => c,
+                                    None => return Ok(false),
+                                }
+                            } else {
+                                // Not a pair: the high one is lone; read the next
+                                // escape on its own.
+                                self.pos = save;
+                                return Ok(false);
+                            }
+                        } else {
+                            return Ok(false);
+                        }
+                    }
+                    0xDC00..=0xDFFF => return Ok(false),
+                    _ => match char::from_u32(u32::from(unit)) {
+                        Some(c) => c,
+                        None => return Ok(false),
+                    },
+                }
+            }
+            _ => {
+                self.pos -= 1;
+                return Err(self.error("invalid escape"));
+            }
+        };
+        out.push(c);
+        Ok(true)
+    }
+
+    fn array(&mut self) -> Result<Node<'a>, InputError> {
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Node::Array(items));
+        }
+        loop {
+            self.skip_ws();
+            items.push(self.value()?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Node::Array(items));
+                }
+                None => return Err(self.error("EOF while parsing a list")),
+                Some(_) => return Err(self.error("expected `,` or `]`")),
+            }
+        }
+    }
+
+    fn object(&mut self) -> Result<Node<'a>, InputError> {
+        // Small objects look for a repeated key by scanning; past this many keys a
+        // set keeps the check linear in the size of the object.
+        const SCAN_LIMIT: usize = 16;
+        let mut entries: Vec<(Cow<'a, str>, Node<'a>)> = Vec::new();
+        let mut seen: BTreeSet<Cow<'a, str>> = BTreeSet::new();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Node::Object(Obj { entries }));
+        }
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                Some(b'"') => self.pos += 1,
+                None => return Err(self.error("EOF while parsing an object")),
+                Some(_) => return Err(self.error("key must be a string")),
+            }
+            let key_at = self.pos;
+            let key = match self.string()? {
+                Text::Good(k) => k,
+                Text::LoneSurrogate(_) => {
+                    self.pos = key_at;
+                    return Err(self.error("lone surrogate in a key"));
+                }
+            };
+            let repeated = if entries.len() < SCAN_LIMIT {
+                entries.iter().any(|(k, _)| *k == key)
+            } else {
+                if seen.is_empty() {
+                    seen.extend(entries.iter().map(|(k, _)| k.clone()));
+                }
+                !seen.insert(key.clone())
+            };
+            if repeated {
+                self.pos = key_at;
+                // The key is a field name, not a value; long ones are cut short.
+                let shown: String = key.chars().take(40).collect();
+                let more = if shown.len() < key.len() { "..." } else { "" };
+                return Err(self.error(&format!(
+                    "the key \"{shown}{more}\" appears twice in one object; send each field once"
+                )));
+            }
+            self.skip_ws();
+            match self.peek() {
+                Some(b':') => self.pos += 1,
+                None => return Err(self.error("EOF while parsing an object")),
+                Some(_) => return Err(self.error("expected `:`")),
+            }
+            self.skip_ws();
+            let value = self.value()?;
+            entries.push((key, value));
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Node::Object(Obj { entries }));
+                }
+                None => return Err(self.error("EOF while parsing an object")),
+                Some(_) => return Err(self.error("expected `,` or `}`")),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::parse_payload;
+
+    /// Accepts exactly what the strict serde_json reader accepts, and reads the same
+    /// value, on hand-picked edge cases (a generated comparison is in
+    /// tests/properties.rs).
+    #[test]
+    fn agrees_with_the_strict_serde_reader() {
+        let depth = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        let cases = [
+            "{}",
+            "[]",
+            " {\"a\" : [1, -0, 0.5, 1e5, 1E-5, -12.5e+3, true, false, null]} ",
+            "\"\\u00e9\\n\\t\\\"\\\\\\/\\b\\f\\r\"",
+            "\"\\ud83d\\ude00\"",
+            "18446744073709551615",
+            "-9223372036854775808",
+            "123456789012345678901234567890",
+            "1e999",
+            "-1e999",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "+1",
+            "1e",
+            "[1,]",
+            "{\"a\":1,}",
+            "{\"a\" 1}",
+            "{a:1}",
+            "[1 2]",
+            "tru",
+            "nul",
+            "\"abc",
+            "\"a\u{1}b\"",
+            "\"\\x\"",
+            "\"\\u12\"",
+            "{\"a\":1} x",
+            "",
+            "   ",
+            "{\"a\":1,\"a\":2}",
+            "{\"a\":{\"b\":1,\"b\":2}}",
+            &depth(MAX_DEPTH),
+            &depth(MAX_DEPTH + 1),
+        ];
+        for text in cases {
+            let ours = parse(text);
+            let theirs = parse_payload(text.as_bytes());
+            assert_eq!(
+                ours.is_ok(),
+                theirs.is_ok(),
+                "{text:?}: {ours:?} vs {theirs:?}"
+            );
+            if let (Ok(a), Ok(b)) = (ours, theirs) {
+                assert_eq!(a.to_value(), b, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn many_keys_stay_linear_and_duplicates_are_found_late() {
+        let mut text = String::from("{");
+        for i in 0..50_000 {
+            text.push_str(&format!("\"k{i}\":{i},"));
+        }
+        text.push_str("\"k7\":0}");
+        let e = parse(&text).unwrap_err().to_string();
+        assert!(e.contains("appears twice"), "{e}");
+    }
+
+    #[test]
+    fn lone_surrogates_are_kept_as_bad_strings_at_their_place() {
+        for raw in ["\\ud800", "a\\udc00b", "\\ud800\\u0041", "\\udbff\\ud800"] {
+            let text = format!("{{\"firstName\":\"{raw}\"}}");
+            let Ok(Node::Object(o)) = parse(&text) else {
+                panic!("{text}")
+            };
+            assert_eq!(o.get("firstName"), Some(&Node::BadStr(raw)), "{text}");
+        }
+        assert_eq!(
+            decode_lossy("\\ud800\\u0041x"),
+            "\u{fffd}Ax",
+            "a lone surrogate is one U+FFFD; the escape after it is read"
+        );
+        assert!(parse("{\"\\ud800\":1}").is_err(), "not in a key");
+    }
+
+    #[test]
+    fn errors_never_quote_values_and_say_where() {
+        let e = parse("{\n  \"ssn\": 123-45-6789\n}").unwrap_err();
+        let InputError::Json { reason, line, .. } = &e;
+        assert_eq!(*line, 2);
+        assert!(!reason.contains("6789"));
+    }
+}
