@@ -1,7 +1,9 @@
 //! Whole Customers: a valid personal one, an invalid one (seven errors), a business
 //! llc with its controller. From a parsed `serde_json::Value` (the native API),
-//! and from JSON text to JSON text (`json_api::validate_customer_json`, what the
-//! wasm package runs per call), with the parse alone beside them for scale.
+//! from JSON text to a report (`validate_text`, the borrowed parser), the same
+//! through serde_json's strict reader and a `Value` (the path before it), and from
+//! JSON text to JSON text (`json_api::validate_customer_json`, what the wasm
+//! package runs per call), with the parse alone beside them for scale.
 //!
 //! `cargo bench --bench customer`
 
@@ -39,6 +41,10 @@ fn customer(c: &mut Criterion) {
                 let v = input::parse_payload(black_box(text.as_bytes())).unwrap();
                 black_box(validate(&v, &opts))
             })
+        });
+        assert_eq!(dwolla_validator::validate_text(text, &opts), r, "{name}");
+        g.bench_function(format!("{name}/text"), |b| {
+            b.iter(|| black_box(dwolla_validator::validate_text(black_box(text), &opts)))
         });
         g.bench_function(format!("{name}/json_text"), |b| {
             b.iter(|| {

@@ -336,6 +336,14 @@ fn peer(c: &mut Criterion) {
         b.iter(|| {
             lines
                 .iter()
+                .filter(|l| black_box(dwolla_validator::validate_text(l, &opts)).valid)
+                .count()
+        })
+    });
+    g.bench_function("ours_from_text_via_value", |b| {
+        b.iter(|| {
+            lines
+                .iter()
                 .filter(|l| match input::parse_payload(l.as_bytes()) {
                     Ok(v) => black_box(validate(&v, &opts)).valid,
                     Err(_) => false,

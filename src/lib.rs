@@ -64,6 +64,7 @@ pub mod messages;
 pub mod normalize;
 pub mod options;
 pub mod parse;
+pub mod registry;
 pub mod report;
 pub mod request;
 pub mod rules;

@@ -156,9 +156,28 @@ pub fn today_utc() -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(days).unwrap_or_default()
 }
 
-/// Parses a strict `YYYY-MM-DD` date (as `--today` and the JS `today` option take it).
+pub(crate) fn has_ymd_shape(b: &[u8]) -> bool {
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+fn number(b: &[u8]) -> u32 {
+    b.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'))
+}
+
+/// Parses a strict `YYYY-MM-DD` date (as `--today`, the JS `today` option and the
+/// `date_format` rule take it); `None` for any other shape or a day that does not
+/// exist.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    crate::rules::date_of_birth::parse_ymd(s)
+    let b = s.as_bytes();
+    if !has_ymd_shape(b) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(number(&b[..4]) as i32, number(&b[5..7]), number(&b[8..]))
 }
 
 #[cfg(test)]

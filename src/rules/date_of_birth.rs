@@ -15,7 +15,6 @@ use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
 use crate::options::Operation;
 use crate::report::Code;
-use chrono::NaiveDate;
 
 /// Table entry.
 pub const INFO: RuleInfo = RuleInfo {
@@ -24,27 +23,9 @@ pub const INFO: RuleInfo = RuleInfo {
     summary: "A real calendar date written YYYY-MM-DD, zero-padded.",
 };
 
-fn has_ymd_shape(b: &[u8]) -> bool {
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-}
-
-fn number(b: &[u8]) -> u32 {
-    b.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'))
-}
-
-/// Parses strict `YYYY-MM-DD`; `None` for any other shape or a day that does not exist.
-pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if !has_ymd_shape(b) {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(number(&b[..4]) as i32, number(&b[5..7]), number(&b[8..]))
-}
+use crate::options::has_ymd_shape;
+/// Parses strict `YYYY-MM-DD` (the same reader as the `today` option's).
+pub use crate::options::parse_date as parse_ymd;
 
 /// Accepts a real `YYYY-MM-DD` date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -200,15 +200,6 @@ pub static RULES: &[RuleInfo] = &[
     presence::PAYLOAD_SIZE,
 ];
 
-/// Every rule: the field rules in [`RULES`], then the document and KBA rules.
-pub fn all_rules() -> impl Iterator<Item = &'static RuleInfo> {
-    RULES
-        .iter()
-        .chain(crate::documents::DOCUMENT_RULES)
-        .chain(crate::kba::KBA_RULES)
-        .chain(crate::hints::HINT_RULES)
-}
-
 /// `true` when every byte of `s` is an ASCII digit (and `s` is not empty).
 pub(crate) fn all_ascii_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
@@ -219,21 +210,5 @@ pub(crate) fn ctx() -> Ctx {
     Ctx {
         operation: Operation::Create,
         today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rule_ids_are_unique_snake_case() {
-        let mut seen = std::collections::HashSet::new();
-        for r in all_rules() {
-            assert!(seen.insert(r.id), "duplicate rule id {}", r.id);
-            assert!(r.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
-            assert!(!r.summary.is_empty());
-            assert!(!r.codes.is_empty());
-        }
     }
 }
