@@ -10,8 +10,7 @@
 //   domain of LDH labels), not validator.js's isEmail: no quoted local parts, no
 //   length limits per label beyond the 254 of the whole address.
 // - IP is ajv-formats' `ipv4` or `ipv6` (no zone ids), not validator.js's isIP.
-// - Lengths count code points (JSON Schema's minLength/maxLength), closer to
-//   RULES.md's Unicode scalar values than zod's UTF-16 units.
+// - Lengths count code points (JSON Schema's minLength/maxLength), as zod 4.6's do.
 // - The age is two date bounds computed from `today` when the schema is compiled
 //   (peer-rules.mjs birthDateBounds), the same verdict as zod's age refinement.
 import Ajv from 'ajv';

@@ -44,6 +44,20 @@ export const NO_DIGITS = /^\P{N}*$/u;
 export const NOT_BLANK_SOURCE = '\\S';
 export const NOT_BLANK = /\S/;
 
+/**
+ * `min <= code points <= max`, the lengths of zod 4.6's `.min`/`.max` on strings
+ * (and of JSON Schema's minLength/maxLength), counting only when UTF-16 units alone
+ * cannot tell: a code point is one or two units.
+ */
+export function codePointsWithin(s, min, max) {
+  const units = s.length;
+  if (units < min) return false;
+  if (units <= max && units >= 2 * min) return true;
+  let n = 0;
+  for (const _ of s) n++;
+  return n >= min && n <= max;
+}
+
 /** One ASCII, case-insensitive regex for PO boxes (the same as benches/peer_native.rs). */
 export const PO_BOX = /(?:^|[^a-z])(?:p[\s.\-]*[o0][\s.\-]*(?:b[o0]x|drawer|b)(?:[^a-z]|$)|post(?:al)?[\s.\-]*(?:office[\s.\-]*)?b[o0]x(?:[^a-z]|$))|^\s*b[o0]x\s*#?\s*\d+\s*$/i;
 
@@ -121,13 +135,22 @@ export function ageOn(born, today) {
 export function birthDateBounds(today) {
   const [ty, tm, td] = today.split('-').map(Number);
   const ymd = (y, m, d) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  // Born on `today` 126 years ago is 126: the day after is the earliest of 125.
-  const dayAfter = new Date(Date.UTC(ty - 126, tm - 1, td + 1));
+  // Born on (year - 126, month, day) is 126 today, born on (year - 18, month, day) is
+  // 18. Where that names no day (29 February of a common year), the bound moves to
+  // the neighbouring day that has the same age: 1 March, 28 February.
+  const old = ymd(ty - 126, tm, td); // born on it: 126 today
+  const young = ymd(ty - 18, tm, td); // born on it: 18 today
   return {
-    earliest: ymd(dayAfter.getUTCFullYear(), dayAfter.getUTCMonth() + 1, dayAfter.getUTCDate()),
-    // Born on `today` 18 years ago (or on 28 Feb when today is 29 Feb) is 18.
-    latest: tm === 2 && td === 29 && !leap(ty - 18) ? ymd(ty - 18, 2, 28) : ymd(ty - 18, tm, td),
+    earliest: isCalendarDate(old) ? nextDay(old) : ymd(ty - 126, 3, 1),
+    latest: isCalendarDate(young) ? young : ymd(ty - 18, 2, 28),
   };
+}
+
+/** The calendar day after `s` (YYYY-MM-DD, a calendar date). */
+function nextDay(s) {
+  const [y, m, d] = s.split('-').map(Number);
+  if (d < (m === 2 && leap(y) ? 29 : DAYS_IN_MONTH[m])) return `${s.slice(0, 8)}${String(d + 1).padStart(2, '0')}`;
+  return m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${s.slice(0, 5)}${String(m + 1).padStart(2, '0')}-01`;
 }
 
 /**

@@ -10,7 +10,9 @@
 //   a Type.RegExp holds one regex, so a line's rules (clean characters, not blank,
 //   not a PO box) are one regex with lookaheads, the same verdict as the separate
 //   tests (checked in compare.mjs --check on the generated records).
-// - Lengths count UTF-16 code units, as zod's do.
+// - TypeBox's minLength/maxLength count UTF-16 units; zod 4.6 counts code points,
+//   so the length is the regex's quantifier instead (`{1,50}` with the u flag counts
+//   code points).
 // - Optional fields use TypeBox's default policy: a key whose value is `undefined`
 //   counts as absent (JSON never holds `undefined`, so the records cannot tell).
 import { Type, FormatRegistry } from '@sinclair/typebox';
@@ -22,12 +24,14 @@ import {
   isCalendarDate, birthDateBounds,
 } from './peer-rules.mjs';
 
-/** `^...$` of CLEAN_TEXT_SOURCE (or the city's) with lookaheads put in front of its body. */
-const withLookaheads = (source, { notBlank, notPoBox }) =>
-  `^${notBlank ? `(?=[\\s\\S]*${NOT_BLANK_SOURCE})` : ''}${notPoBox ? `(?![\\s\\S]*(?:${PO_BOX_SOURCE}))` : ''}${source.slice(1)}`;
+/**
+ * CLEAN_TEXT_SOURCE (or the city's), `^[^...]*$`, with lookaheads in front of its
+ * class and the length as the class's quantifier: one regex for a line's rules.
+ */
+export const lineSource = (min, max, { notBlank = false, notPoBox = false }, source = CLEAN_TEXT_SOURCE) =>
+  `^${notBlank ? `(?=[\\s\\S]*${NOT_BLANK_SOURCE})` : ''}${notPoBox ? `(?![\\s\\S]*(?:${PO_BOX_SOURCE}))` : ''}${source.slice(1, -2)}{${min},${max}}$`;
 
-const line = (minLength, maxLength, rules, source = CLEAN_TEXT_SOURCE) =>
-  Type.RegExp(new RegExp(withLookaheads(source, rules), 'u'), { minLength, maxLength });
+const line = (min, max, rules, source) => Type.RegExp(new RegExp(lineSource(min, max, rules, source), 'u'));
 const nullable = (schema) => Type.Optional(Type.Union([schema, Type.Null()]));
 const pattern = (source) => Type.String({ pattern: source });
 

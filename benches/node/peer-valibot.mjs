@@ -11,19 +11,19 @@
 //   validator.js's isIP.
 // - `isoDate()` checks only the shape (it takes 1990-02-30), so a `check` adds
 //   the calendar; the age is two string bounds (peer-rules.mjs birthDateBounds).
-// - Lengths count UTF-16 code units, as zod's do.
+// - valibot's minLength/maxLength count UTF-16 units; zod 4.6 counts code points,
+//   so the length is a `check` that counts them (peer-rules.mjs codePointsWithin).
 import * as v from 'valibot';
 import {
   STATES, NO_INVISIBLE, NO_FORBIDDEN, NO_DIGITS, NOT_BLANK, PO_BOX,
   POSTAL_CODE_SOURCE, SSN_SOURCE, PHONE_SOURCE, CORRELATION_ID_SOURCE,
-  isCalendarDate, birthDateBounds,
+  isCalendarDate, birthDateBounds, codePointsWithin,
 } from './peer-rules.mjs';
 
 const text = (min, max, ...more) =>
   v.pipe(
     v.string(),
-    v.minLength(min),
-    v.maxLength(max),
+    v.check((s) => codePointsWithin(s, min, max), `must be ${min} to ${max} characters`),
     v.regex(NO_FORBIDDEN, 'has a forbidden character'),
     v.regex(NO_INVISIBLE, 'has an invisible character'),
     ...more,

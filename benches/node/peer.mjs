@@ -9,8 +9,8 @@
 //   No look-alike letters (Cyrillic, Greek, full-width), no invisible characters
 //   between letters. "0" for "O" is kept.
 // - Forbidden characters: the 13 ASCII ones; no full-width look-alikes.
-// - Lengths count UTF-16 code units (zod's .min/.max), not Unicode scalar values:
-//   a name of 50 emoji is 100 units and refused.
+// - Lengths are zod 4.6's .min/.max: code points, which are RULES.md's Unicode
+//   scalar values (a name of 50 emoji is 50 long); no grapheme clusters.
 // - E-mail is validator.js's isEmail (its own grammar, close to but not exactly
 //   WHATWG's), with a top-level domain required.
 // - No Dwolla error codes, paths or messages, no duplicate-key check (a JS object
