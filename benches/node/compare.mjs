@@ -63,32 +63,35 @@ const ajvValidate = personalAjv(TODAY);
 const typeBoxCheck = personalTypeBox(TODAY);
 const valibotSchema = personalValibotSchema(TODAY);
 
+/** The installed version of a peer's package (benches/node/node_modules). */
+const version = (name) => JSON.parse(fs.readFileSync(new URL(`./node_modules/${name}/package.json`, import.meta.url), 'utf8')).version;
+
 /** The peers: `valid(object)` is the verdict, `why(object)` says what it refused. */
 const PEERS = [
   {
     key: 'zod',
-    label: 'zod 4 + validator.js',
+    label: `zod ${version('zod')} + validator.js ${version('validator')}`,
     bench: 'zod+validator.js safeParse(object)',
     valid: (o) => zodSchema.safeParse(o).success,
     why: (o) => zodSchema.safeParse(o).error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
   },
   {
     key: 'ajv',
-    label: 'Ajv 8 + ajv-formats (compiled JSON Schema, first error)',
+    label: `Ajv ${version('ajv')} + ajv-formats ${version('ajv-formats')} (compiled JSON Schema, first error)`,
     bench: 'Ajv validate(object)',
     valid: (o) => ajvValidate(o),
     why: (o) => (ajvValidate(o) ? '' : ajvValidate.errors.map((e) => `${e.instancePath || '/'} ${e.keyword}`).join('; ')),
   },
   {
     key: 'typebox',
-    label: 'TypeBox 0.34 TypeCompiler + validator.js formats (boolean Check)',
+    label: `TypeBox ${version('@sinclair/typebox')} TypeCompiler + validator.js formats (boolean Check)`,
     bench: 'TypeBox Check(object)',
     valid: (o) => typeBoxCheck.Check(o),
     why: (o) => [...typeBoxCheck.Errors(o)].map((e) => `${e.path || '/'}: ${e.message}`).join('; '),
   },
   {
     key: 'valibot',
-    label: 'valibot 1.x (safeParse, every issue)',
+    label: `valibot ${version('valibot')} (safeParse, every issue)`,
     bench: 'valibot safeParse(object)',
     valid: (o) => v.safeParse(valibotSchema, o).success,
     why: (o) => v.safeParse(valibotSchema, o).issues.map((i) => `${v.getDotPath(i) ?? '/'}: ${i.message}`).join('; '),
