@@ -58,19 +58,16 @@ impl<'a> Piece<'a> {
     fn read(&self, emit: &mut impl FnMut(Record, &'a [u8])) {
         let bytes = self.bytes;
         if self.whole_input && first_non_space(bytes) == Some(b'[') {
-            match parse_payload(bytes) {
-                Ok(Value::Array(items)) => {
-                    for v in items {
-                        let record = Record {
-                            line: None,
-                            value: Ok(v),
-                        };
-                        emit(record, bytes);
-                    }
-                    return;
+            // Not one array (`[1]\n[2]`, or broken): read it as any other text.
+            if let Ok(Value::Array(items)) = parse_payload(bytes) {
+                for v in items {
+                    let record = Record {
+                        line: None,
+                        value: Ok(v),
+                    };
+                    emit(record, bytes);
                 }
-                // Not one array (`[1]\n[2]`, or broken): read it as any other text.
-                Ok(_) | Err(_) => {}
+                return;
             }
         }
         let (mut start, mut line) = (0, self.first_line);
