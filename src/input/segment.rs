@@ -26,8 +26,18 @@ pub struct Piece<'a> {
     pub bytes: &'a [u8],
     /// The 1-based line of the whole input that the piece starts on.
     pub first_line: usize,
-    /// Only the whole input is read as one JSON array, element by element.
-    whole_input: bool,
+    mode: Mode,
+}
+
+/// How a piece is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The whole input: if it is one JSON array, element by element.
+    WholeInput,
+    /// Whole segments, found by the boundary scan.
+    Segments,
+    /// Whole parts of one broken segment (cut as [`read_parts`] cuts).
+    Parts,
 }
 
 impl<'a> Piece<'a> {
@@ -36,7 +46,7 @@ impl<'a> Piece<'a> {
         Piece {
             bytes,
             first_line,
-            whole_input: true,
+            mode: Mode::WholeInput,
         }
     }
 
@@ -57,7 +67,11 @@ impl<'a> Piece<'a> {
 
     fn read(&self, emit: &mut impl FnMut(Record, &'a [u8])) {
         let bytes = self.bytes;
-        if self.whole_input && first_non_space(bytes) == Some(b'[') {
+        if self.mode == Mode::Parts {
+            read_parts(bytes, self.first_line, emit);
+            return;
+        }
+        if self.mode == Mode::WholeInput && first_non_space(bytes) == Some(b'[') {
             // Not one array (`[1]\n[2]`, or broken): read it as any other text.
             if let Ok(Value::Array(items)) = parse_payload(bytes) {
                 for v in items {
@@ -84,31 +98,73 @@ impl<'a> Piece<'a> {
 }
 
 /// Cuts input into about `parts` pieces at record boundaries, in order. An input
-/// that starts with `[` is one piece: it may be one JSON array.
+/// that starts with `[` is one piece: it may be one JSON array. A long segment that
+/// is broken (a line that leaves a `{` open makes the rest of the input one) is cut
+/// where [`read_parts`] would cut it, so that it too is read on every core.
 pub fn pieces(bytes: &[u8], parts: usize) -> Vec<Piece<'_>> {
     if parts <= 1 || first_non_space(bytes) == Some(b'[') {
         return vec![Piece::whole(bytes, 1)];
     }
-    let target = bytes.len().div_ceil(parts);
-    let mut out = Vec::with_capacity(parts);
-    let (mut start, mut line) = (0, 1);
-    for end in Boundaries::new(bytes) {
-        if end - start >= target && end < bytes.len() {
-            out.push(Piece {
-                bytes: &bytes[start..end],
-                first_line: line,
-                whole_input: false,
+    let target = bytes.len().div_ceil(parts).max(1);
+    let mut cutter = Cutter {
+        bytes,
+        out: Vec::with_capacity(parts),
+        start: 0,
+        line: 1,
+    };
+    let mut segment_start = 0;
+    for segment_end in Boundaries::new(bytes).chain(std::iter::once(bytes.len())) {
+        let segment = &bytes[segment_start..segment_end];
+        if segment.len() > target && is_broken(segment) {
+            cutter.cut(segment_start, Mode::Segments);
+            let first_text = first_text(segment);
+            for cut in part_cuts(segment).filter(|&c| c > first_text) {
+                if segment_start + cut - cutter.start >= target {
+                    cutter.cut(segment_start + cut, Mode::Parts);
+                }
+            }
+            cutter.cut(segment_end, Mode::Parts);
+        } else if segment_end - cutter.start >= target {
+            cutter.cut(segment_end, Mode::Segments);
+        }
+        segment_start = segment_end;
+    }
+    cutter.cut(bytes.len(), Mode::Segments);
+    if cutter.out.is_empty() {
+        cutter.out.push(Piece::whole(bytes, 1));
+    }
+    cutter.out
+}
+
+/// Collects pieces, numbering their lines.
+struct Cutter<'a> {
+    bytes: &'a [u8],
+    out: Vec<Piece<'a>>,
+    start: usize,
+    line: usize,
+}
+
+impl<'a> Cutter<'a> {
+    /// Ends the current piece at `end`, to be read in `mode`.
+    fn cut(&mut self, end: usize, mode: Mode) {
+        if end > self.start {
+            let bytes = &self.bytes[self.start..end];
+            self.out.push(Piece {
+                bytes,
+                first_line: self.line,
+                mode,
             });
-            line += count_lines(&bytes[start..end]);
-            start = end;
+            self.line += count_lines(bytes);
+            self.start = end;
         }
     }
-    out.push(Piece {
-        bytes: &bytes[start..],
-        first_line: line,
-        whole_input: false,
-    });
-    out
+}
+
+/// Whether [`read_segment`] finds `segment` broken (and reads it by parts). The
+/// same test in the same order: syntax first, which is cheap, then the strict parse.
+fn is_broken(segment: &[u8]) -> bool {
+    let text = trim_end(segment);
+    !text.is_empty() && value_spans(text).is_none() && parse_payload(text).is_err()
 }
 
 /// The record boundaries of a text: offsets just past line breaks at which every
@@ -193,33 +249,42 @@ fn read_segment<'a>(segment: &'a [u8], line: usize, emit: &mut impl FnMut(Record
     if segment.is_empty() {
         return;
     }
-    if let Reading::Read = read_values(segment, line, emit) {
-        return;
+    if let Reading::Broken(_) = read_values(segment, line, emit) {
+        read_parts(segment, line, emit);
     }
-    // Broken: cut before each line that starts in column 0 with anything but a
-    // closing bracket; every part that still does not read is one bad record.
-    let (mut start, mut part_line) = (0, line);
-    let cuts = segment
-        .iter()
+}
+
+/// Where a broken segment is cut: before each line that starts in column 0 with
+/// anything but a closing bracket (offsets of those line starts).
+fn part_cuts(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    text.iter()
         .enumerate()
         .filter(|&(i, &b)| {
             b == b'\n'
-                && segment
+                && text
                     .get(i + 1)
                     .is_some_and(|&c| !c.is_ascii_whitespace() && c != b'}' && c != b']')
         })
         .map(|(i, _)| i + 1)
-        .chain(std::iter::once(segment.len()));
-    // Only lines after the first non-blank one start a part.
-    let first_text = segment
-        .iter()
+}
+
+/// The offset of the first character that is not white space.
+fn first_text(text: &[u8]) -> usize {
+    text.iter()
         .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(0);
-    for end in cuts {
-        if end <= first_text {
-            continue;
-        }
-        let part = trim_end(&segment[start..end]);
+        .unwrap_or(text.len())
+}
+
+/// Reads a broken segment (or whole parts of one) by parts, cut at [`part_cuts`]
+/// after its first line of text; every part that does not read is one bad record.
+fn read_parts<'a>(text: &'a [u8], line: usize, emit: &mut impl FnMut(Record, &'a [u8])) {
+    let first_text = first_text(text);
+    let (mut start, mut part_line) = (0, line);
+    let ends = part_cuts(text)
+        .filter(|&c| c > first_text)
+        .chain(std::iter::once(text.len()));
+    for end in ends {
+        let part = trim_end(&text[start..end]);
         if let Reading::Broken(e) = read_values(part, part_line, emit) {
             let record = Record {
                 line: Some(part_line + leading_lines(part)),
@@ -227,18 +292,14 @@ fn read_segment<'a>(segment: &'a [u8], line: usize, emit: &mut impl FnMut(Record
             };
             emit(record, part);
         }
-        part_line += count_lines(&segment[start..end]);
+        part_line += count_lines(&text[start..end]);
         start = end;
     }
 }
 
 /// Lines before the first character that is not white space.
 fn leading_lines(text: &[u8]) -> usize {
-    let lead = text
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(text.len());
-    count_lines(&text[..lead])
+    count_lines(&text[..first_text(text)])
 }
 
 /// Reads `text` (starting at a line start, on `line`) as a sequence of JSON
@@ -404,6 +465,23 @@ mod tests {
         assert!(r[1].value.is_err() && r[2].value.is_ok());
     }
 
+    #[test]
+    fn a_line_that_leaves_a_bracket_open_does_not_stop_the_cutting() {
+        let mut text = String::from("{\"broken\": \n");
+        for i in 0..1000 {
+            text.push_str(&format!("{{\"n\":{i}}}\n"));
+            if i % 100 == 50 {
+                text.push_str("[1,\n");
+            }
+        }
+        let cut = pieces(text.as_bytes(), 4);
+        assert!(cut.len() >= 4, "{} pieces", cut.len());
+        let read: Vec<Record> = cut.iter().flat_map(Piece::records).collect();
+        assert_eq!(read, records(text.as_bytes()));
+        assert_eq!(read.len(), 1011);
+        assert_eq!(read.iter().filter(|r| r.value.is_err()).count(), 11);
+    }
+
     /// One record's text: valid or broken, on one line or many.
     fn record_text() -> impl Strategy<Value = String> {
         prop_oneof![
@@ -437,7 +515,9 @@ mod tests {
             let text = texts.join(if crlf { "\r\n" } else { "\n" });
             let whole = records(text.as_bytes());
             let cut = pieces(text.as_bytes(), parts);
-            prop_assert!(cut.len() <= parts);
+            // At most `parts` pieces of the target size, and at most two shorter
+            // ones around each long broken segment (of which there are fewer).
+            prop_assert!(cut.len() <= 3 * parts, "{} pieces", cut.len());
             let joined: Vec<u8> = cut.iter().flat_map(|p| p.bytes.iter().copied()).collect();
             prop_assert_eq!(&joined, text.as_bytes());
             let read: Vec<Record> = cut.iter().flat_map(Piece::records).collect();
