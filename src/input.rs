@@ -208,6 +208,15 @@ fn first_non_space(bytes: &[u8]) -> Option<u8> {
 /// Line numbers, in records and in error messages, are those of the whole input.
 /// [`pieces`] cuts input at record boundaries only, so reading the pieces one by one
 /// gives exactly the records of reading the whole.
+///
+/// ```
+/// use dwolla_validator::input::records;
+/// let three_broken_lines = records(b"not json\n{\"a\":\n[1,2\n");
+/// assert_eq!(three_broken_lines.len(), 3);
+/// assert!(three_broken_lines.iter().all(|r| r.value.is_err()));
+/// let one_broken_object = records(b"{\n  \"a\": 1,\n  \"b\" 2\n}\n");
+/// assert_eq!(one_broken_object.len(), 1);
+/// ```
 pub fn records(bytes: &[u8]) -> Vec<Record> {
     records_from(bytes, 1)
 }
