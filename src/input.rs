@@ -17,6 +17,9 @@ use crate::messages::{JsonProblem, Msg};
 use crate::report::{Code, Issue, Report};
 use serde_json::Value;
 
+mod segment;
+pub use segment::{pieces, Piece};
+
 /// Why a record could not be read. The message never quotes the input.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InputError {
@@ -188,99 +191,39 @@ fn first_non_space(bytes: &[u8]) -> Option<u8> {
 
 /// Splits input into records.
 ///
-/// * Input starting with `[` is one JSON array; each element is a record.
-/// * Otherwise, if the whole input is a sequence of JSON values (one object, even
-///   pretty-printed over many lines, or NDJSON), each value is a record.
-/// * Otherwise it is read as NDJSON line by line, and each line that does not
-///   parse is a record with an error. Blank lines are skipped.
+/// * Input that is one JSON array (its first character is `[`): each element is a
+///   record (with no line number).
+/// * Otherwise the input is cut at *record boundaries*: line breaks after which
+///   every `{` and `[` opened is closed again (outside strings). The text between
+///   two boundaries is read as a sequence of JSON values, each value a record: one
+///   object per line (NDJSON), a pretty-printed object over many lines, or several
+///   objects on one line.
+/// * Text between two boundaries that does not read is cut again before every line
+///   that starts in its first column with anything but `}` or `]`, and each part
+///   that still does not read is one record with an error. So every NDJSON line
+///   that is not valid JSON is its own bad record, and a broken pretty-printed
+///   object (its inner lines indented, as every pretty-printer writes them) is one.
+///   Blank lines are skipped.
+///
+/// Line numbers, in records and in error messages, are those of the whole input.
+/// [`pieces`] cuts input at record boundaries only, so reading the pieces one by one
+/// gives exactly the records of reading the whole.
+///
+/// ```
+/// use dwolla_validator::input::records;
+/// let three_broken_lines = records(b"not json\n{\"a\":\n[1,2\n");
+/// assert_eq!(three_broken_lines.len(), 3);
+/// assert!(three_broken_lines.iter().all(|r| r.value.is_err()));
+/// let one_broken_object = records(b"{\n  \"a\": 1,\n  \"b\" 2\n}\n");
+/// assert_eq!(one_broken_object.len(), 1);
+/// ```
 pub fn records(bytes: &[u8]) -> Vec<Record> {
     records_from(bytes, 1)
 }
 
-/// [`records`] for a piece of a larger input whose first line is `first_line`, so
-/// line numbers (in records and messages) are those of the whole input.
+/// [`records`] for an input whose first line is numbered `first_line`.
 pub fn records_from(bytes: &[u8], first_line: usize) -> Vec<Record> {
-    let offset = first_line.saturating_sub(1);
-    match first_non_space(bytes) {
-        None => return Vec::new(),
-        Some(b'[') => {
-            return match parse_payload(bytes) {
-                Ok(Value::Array(items)) => items
-                    .into_iter()
-                    .map(|v| Record {
-                        line: None,
-                        value: Ok(v),
-                    })
-                    .collect(),
-                Ok(other) => vec![Record {
-                    line: Some(first_line),
-                    value: Ok(other),
-                }],
-                Err(e) => vec![Record {
-                    line: Some(first_line),
-                    value: Err(e),
-                }],
-            };
-        }
-        Some(_) => {}
-    }
-    let mut stream = serde_json::Deserializer::from_slice(bytes).into_iter::<StrictValue>();
-    let mut out = Vec::new();
-    // Lines are counted incrementally: counting from the start for every record
-    // would make a large NDJSON file quadratic.
-    let (mut counted_to, mut line) = (0usize, 1usize);
-    loop {
-        let start = stream.byte_offset();
-        match stream.next() {
-            None => return out,
-            Some(Ok(StrictValue(v))) => {
-                let skipped = bytes[start..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_whitespace())
-                    .count();
-                let at = start + skipped;
-                line += bytes[counted_to..at]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count();
-                counted_to = at;
-                out.push(Record {
-                    line: Some(line + offset),
-                    value: Ok(v),
-                });
-            }
-            Some(Err(_)) => break,
-        }
-    }
-    // Some record is broken: read line by line so the others still count. A single
-    // pretty-printed object that is broken is one bad record, not one per line.
-    let lines: Vec<(usize, &[u8])> = bytes
-        .split(|&b| b == b'\n')
-        .enumerate()
-        .filter(|(_, l)| first_non_space(l).is_some())
-        .collect();
-    let parsed: Vec<Record> = lines
-        .iter()
-        .map(|&(i, l)| Record {
-            line: Some(i + 1 + offset),
-            value: parse_payload(l).map_err(|e| match e {
-                InputError::Json { reason, column, .. } => InputError::Json {
-                    reason,
-                    line: i + 1 + offset,
-                    column,
-                },
-            }),
-        })
-        .collect();
-    if parsed.iter().all(|r| r.value.is_err()) && lines.len() > 1 {
-        let e = parse_payload(bytes).expect_err("the stream already failed");
-        let start = lines.first().map_or(1, |(i, _)| i + 1) + offset;
-        return vec![Record {
-            line: Some(start),
-            value: Err(e),
-        }];
-    }
-    parsed
+    Piece::whole(bytes, first_line).records()
 }
 
 #[cfg(test)]

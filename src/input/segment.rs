@@ -1,0 +1,556 @@
+//! Where records begin and end in a text that holds many.
+//!
+//! One linear scan finds the *record boundaries*: line breaks after which every
+//! `{` and `[` opened since the last boundary has been closed, counted outside
+//! strings (a JSON string cannot hold a raw line break, so one ends a string that
+//! was left open). In valid JSON such a line break always lies between two
+//! top-level values, so reading the text between two boundaries on its own gives
+//! the same records as reading it inside the whole input. [`pieces`] cuts only
+//! there, and a piece is read by the very same rules as the whole input: the number
+//! of threads cannot change an answer.
+//!
+//! The text between two boundaries (a *segment*) is read as a sequence of JSON
+//! values, each one a record. A segment that is not one is *broken*: it is cut
+//! again before every line that starts in its first column with anything but `}`
+//! or `]`, and each part that still does not read is one bad record. So every
+//! NDJSON line that is not valid JSON is its own record, while a broken
+//! pretty-printed object, whose inner lines are indented, stays one bad record.
+
+use super::{first_non_space, parse_payload, InputError, Record};
+use serde_json::Value;
+
+/// A run of input that holds whole records, with the line it starts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece<'a> {
+    /// The bytes of the piece.
+    pub bytes: &'a [u8],
+    /// The 1-based line of the whole input that the piece starts on.
+    pub first_line: usize,
+    mode: Mode,
+}
+
+/// How a piece is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The whole input: if it is one JSON array, element by element.
+    WholeInput,
+    /// Whole segments, found by the boundary scan.
+    Segments,
+    /// Whole parts of one broken segment (cut as [`read_parts`] cuts).
+    Parts,
+}
+
+impl<'a> Piece<'a> {
+    /// All of `bytes`, read as a whole input that starts on line `first_line`.
+    pub fn whole(bytes: &'a [u8], first_line: usize) -> Self {
+        Piece {
+            bytes,
+            first_line,
+            mode: Mode::WholeInput,
+        }
+    }
+
+    /// The records of the piece, in order.
+    pub fn records(&self) -> Vec<Record> {
+        let mut out = Vec::new();
+        self.read(&mut |record, _| out.push(record));
+        out
+    }
+
+    /// Each record with the text it was read from; for the elements of an input
+    /// that is one JSON array, that is the text of the whole array.
+    pub fn records_with_text(&self) -> Vec<(Record, &'a [u8])> {
+        let mut out = Vec::new();
+        self.read(&mut |record, text| out.push((record, text)));
+        out
+    }
+
+    fn read(&self, emit: &mut impl FnMut(Record, &'a [u8])) {
+        let bytes = self.bytes;
+        if self.mode == Mode::Parts {
+            read_parts(bytes, self.first_line, emit);
+            return;
+        }
+        if self.mode == Mode::WholeInput && first_non_space(bytes) == Some(b'[') {
+            // Not one array (`[1]\n[2]`, or broken): read it as any other text.
+            if let Ok(Value::Array(items)) = parse_payload(bytes) {
+                for v in items {
+                    let record = Record {
+                        line: None,
+                        value: Ok(v),
+                    };
+                    emit(record, bytes);
+                }
+                return;
+            }
+        }
+        let (mut start, mut line) = (0, self.first_line);
+        let ends = Boundaries::new(bytes).chain(std::iter::once(bytes.len()));
+        for end in ends {
+            if end > start {
+                let segment = &bytes[start..end];
+                read_segment(segment, line, emit);
+                line += count_lines(segment);
+                start = end;
+            }
+        }
+    }
+}
+
+/// Cuts input into about `parts` pieces at record boundaries, in order. An input
+/// that starts with `[` is one piece: it may be one JSON array. A long segment that
+/// is broken (a line that leaves a `{` open makes the rest of the input one) is cut
+/// where [`read_parts`] would cut it, so that it too is read on every core.
+pub fn pieces(bytes: &[u8], parts: usize) -> Vec<Piece<'_>> {
+    if parts <= 1 || first_non_space(bytes) == Some(b'[') {
+        return vec![Piece::whole(bytes, 1)];
+    }
+    let target = bytes.len().div_ceil(parts).max(1);
+    let mut cutter = Cutter {
+        bytes,
+        out: Vec::with_capacity(parts),
+        start: 0,
+        line: 1,
+    };
+    let mut segment_start = 0;
+    for segment_end in Boundaries::new(bytes).chain(std::iter::once(bytes.len())) {
+        let segment = &bytes[segment_start..segment_end];
+        if segment.len() > target && is_broken(segment) {
+            cutter.cut(segment_start, Mode::Segments);
+            let first_text = first_text(segment);
+            for cut in part_cuts(segment).filter(|&c| c > first_text) {
+                if segment_start + cut - cutter.start >= target {
+                    cutter.cut(segment_start + cut, Mode::Parts);
+                }
+            }
+            cutter.cut(segment_end, Mode::Parts);
+        } else if segment_end - cutter.start >= target {
+            cutter.cut(segment_end, Mode::Segments);
+        }
+        segment_start = segment_end;
+    }
+    cutter.cut(bytes.len(), Mode::Segments);
+    if cutter.out.is_empty() {
+        cutter.out.push(Piece::whole(bytes, 1));
+    }
+    cutter.out
+}
+
+/// Collects pieces, numbering their lines.
+struct Cutter<'a> {
+    bytes: &'a [u8],
+    out: Vec<Piece<'a>>,
+    start: usize,
+    line: usize,
+}
+
+impl<'a> Cutter<'a> {
+    /// Ends the current piece at `end`, to be read in `mode`.
+    fn cut(&mut self, end: usize, mode: Mode) {
+        if end > self.start {
+            let bytes = &self.bytes[self.start..end];
+            self.out.push(Piece {
+                bytes,
+                first_line: self.line,
+                mode,
+            });
+            self.line += count_lines(bytes);
+            self.start = end;
+        }
+    }
+}
+
+/// Whether [`read_segment`] finds `segment` broken (and reads it by parts). The
+/// same test in the same order: syntax first, which is cheap, then the strict parse.
+fn is_broken(segment: &[u8]) -> bool {
+    let text = trim_end(segment);
+    !text.is_empty() && value_spans(text).is_none() && parse_payload(text).is_err()
+}
+
+/// The record boundaries of a text: offsets just past line breaks at which every
+/// bracket opened is closed again. A stray closing bracket counts as nothing.
+struct Boundaries<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+}
+
+impl<'a> Boundaries<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Boundaries {
+            bytes,
+            pos: 0,
+            depth: 0,
+            in_string: false,
+            escaped: false,
+        }
+    }
+}
+
+impl Iterator for Boundaries<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            self.pos += 1;
+            if b == b'\n' {
+                self.in_string = false;
+                self.escaped = false;
+                if self.depth == 0 {
+                    return Some(self.pos);
+                }
+            } else if self.in_string {
+                if self.escaped {
+                    self.escaped = false;
+                } else if b == b'\\' {
+                    self.escaped = true;
+                } else if b == b'"' {
+                    self.in_string = false;
+                }
+            } else {
+                match b {
+                    b'"' => self.in_string = true,
+                    b'{' | b'[' => self.depth += 1,
+                    b'}' | b']' => self.depth = self.depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+        }
+        None
+    }
+}
+
+fn count_lines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
+}
+
+fn trim_end(bytes: &[u8]) -> &[u8] {
+    let len = bytes
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(0, |i| i + 1);
+    &bytes[..len]
+}
+
+/// How a text read as a sequence of JSON values went.
+enum Reading {
+    /// Every value was emitted as a record (a value that breaks a strict rule, such
+    /// as a key given twice, is a bad record of its own).
+    Read,
+    /// The text is not a sequence of JSON values; nothing was emitted.
+    Broken(InputError),
+}
+
+/// Reads one segment (text between two boundaries) that starts on `line`.
+fn read_segment<'a>(segment: &'a [u8], line: usize, emit: &mut impl FnMut(Record, &'a [u8])) {
+    let segment = trim_end(segment);
+    if segment.is_empty() {
+        return;
+    }
+    if let Reading::Broken(_) = read_values(segment, line, emit) {
+        read_parts(segment, line, emit);
+    }
+}
+
+/// Where a broken segment is cut: before each line that starts in column 0 with
+/// anything but a closing bracket (offsets of those line starts).
+fn part_cuts(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    text.iter()
+        .enumerate()
+        .filter(|&(i, &b)| {
+            b == b'\n'
+                && text
+                    .get(i + 1)
+                    .is_some_and(|&c| !c.is_ascii_whitespace() && c != b'}' && c != b']')
+        })
+        .map(|(i, _)| i + 1)
+}
+
+/// The offset of the first character that is not white space.
+fn first_text(text: &[u8]) -> usize {
+    text.iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(text.len())
+}
+
+/// Reads a broken segment (or whole parts of one) by parts, cut at [`part_cuts`]
+/// after its first line of text; every part that does not read is one bad record.
+fn read_parts<'a>(text: &'a [u8], line: usize, emit: &mut impl FnMut(Record, &'a [u8])) {
+    let first_text = first_text(text);
+    let (mut start, mut part_line) = (0, line);
+    let ends = part_cuts(text)
+        .filter(|&c| c > first_text)
+        .chain(std::iter::once(text.len()));
+    for end in ends {
+        let part = trim_end(&text[start..end]);
+        if let Reading::Broken(e) = read_values(part, part_line, emit) {
+            let record = Record {
+                line: Some(part_line + leading_lines(part)),
+                value: Err(e),
+            };
+            emit(record, part);
+        }
+        part_line += count_lines(&text[start..end]);
+        start = end;
+    }
+}
+
+/// Lines before the first character that is not white space.
+fn leading_lines(text: &[u8]) -> usize {
+    count_lines(&text[..first_text(text)])
+}
+
+/// Reads `text` (starting at a line start, on `line`) as a sequence of JSON
+/// values and emits each as a record, or reports why it is not one.
+fn read_values<'a>(
+    text: &'a [u8],
+    line: usize,
+    emit: &mut impl FnMut(Record, &'a [u8]),
+) -> Reading {
+    if text.iter().all(u8::is_ascii_whitespace) {
+        return Reading::Read;
+    }
+    // Nearly always a segment is one value: parse it once, strictly.
+    let whole_error = match parse_payload(text) {
+        Ok(v) => {
+            let record = Record {
+                line: Some(line + leading_lines(text)),
+                value: Ok(v),
+            };
+            emit(record, text);
+            return Reading::Read;
+        }
+        Err(e) => e,
+    };
+    let Some(spans) = value_spans(text) else {
+        return Reading::Broken(locate(whole_error, text, 0, line));
+    };
+    for (start, end) in spans {
+        let value = &text[start..end];
+        let record = Record {
+            line: Some(line + count_lines(&text[..start])),
+            value: parse_payload(value).map_err(|e| locate(e, text, start, line)),
+        };
+        emit(record, value);
+    }
+    Reading::Read
+}
+
+/// Where each value of `text` starts and ends, if `text` is a sequence of JSON
+/// values by syntax alone (the strict rules are checked on each value after).
+/// serde_json skips values without recursion, so this is linear at any depth.
+fn value_spans(text: &[u8]) -> Option<Vec<(usize, usize)>> {
+    let mut stream =
+        serde_json::Deserializer::from_slice(text).into_iter::<serde::de::IgnoredAny>();
+    let mut spans = Vec::new();
+    loop {
+        let before = stream.byte_offset();
+        match stream.next() {
+            None => return Some(spans),
+            Some(Ok(_)) => {
+                let start = before
+                    + text[before..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_whitespace())
+                        .count();
+                spans.push((start, stream.byte_offset()));
+            }
+            Some(Err(_)) => return None,
+        }
+    }
+}
+
+/// An error found in `text[start..]` placed in the whole input: `text` starts at a
+/// line start on `line`, so its line and column are those of the input.
+fn locate(e: InputError, text: &[u8], start: usize, line: usize) -> InputError {
+    let InputError::Json {
+        reason,
+        line: at_line,
+        column,
+    } = e;
+    let before = &text[..start];
+    let start_column = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(start, |i| start - i - 1);
+    InputError::Json {
+        reason,
+        line: line + count_lines(before) + at_line.saturating_sub(1),
+        column: if at_line <= 1 {
+            column + start_column
+        } else {
+            column
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::records;
+    use super::*;
+    use proptest::prelude::*;
+
+    fn lines_of(records: &[Record]) -> Vec<Option<usize>> {
+        records.iter().map(|r| r.line).collect()
+    }
+
+    #[test]
+    fn every_broken_ndjson_line_is_its_own_record() {
+        let r = records(b"not json\n{\"a\":\n[1,2\n{\"b\": \"open\n\"x\n");
+        assert_eq!(lines_of(&r), [Some(1), Some(2), Some(3), Some(4), Some(5)]);
+        assert!(r.iter().all(|r| r.value.is_err()));
+        let InputError::Json { line, .. } = r[1].value.clone().unwrap_err();
+        assert_eq!(line, 2, "the error is placed on the record's own line");
+    }
+
+    #[test]
+    fn broken_lines_between_good_ones() {
+        let r = records(b"{\"a\":1}\n{\"broken\": \n{\"b\":2}\n[1,2\n{\"c\":3}\n");
+        let ok: Vec<bool> = r.iter().map(|r| r.value.is_ok()).collect();
+        assert_eq!(ok, [true, false, true, false, true]);
+        assert_eq!(lines_of(&r), [Some(1), Some(2), Some(3), Some(4), Some(5)]);
+    }
+
+    #[test]
+    fn a_broken_pretty_printed_object_is_one_record_among_others() {
+        let text =
+            "{\"a\":1}\n{\n  \"b\": 2,\n  \"c\" 3\n}\n{\n  \"d\": [\n    {\"e\": 4}\n  ]\n}\n";
+        let r = records(text.as_bytes());
+        assert_eq!(lines_of(&r), [Some(1), Some(2), Some(6)]);
+        assert!(r[0].value.is_ok() && r[1].value.is_err() && r[2].value.is_ok());
+        let InputError::Json { line, column, .. } = r[1].value.clone().unwrap_err();
+        assert_eq!((line, column), (4, 7), "placed in the whole input");
+    }
+
+    #[test]
+    fn several_values_on_a_line_and_a_strict_error_among_them() {
+        let r = records(b"{\"a\":1} {\"b\":1,\"b\":2}\n\n {\"c\":3}");
+        assert_eq!(lines_of(&r), [Some(1), Some(1), Some(3)]);
+        assert!(r[0].value.is_ok() && r[1].value.is_err() && r[2].value.is_ok());
+        let InputError::Json { column, .. } = r[1].value.clone().unwrap_err();
+        assert!(
+            column > 9,
+            "the column counts from the line start: {column}"
+        );
+    }
+
+    #[test]
+    fn unindented_valid_json_over_lines_is_one_record() {
+        let r = records(b"{\"a\":\n{\"b\":1}}\n{\"c\":\n[1,\n2]}\n");
+        assert_eq!(lines_of(&r), [Some(1), Some(3)]);
+        assert!(r.iter().all(|r| r.value.is_ok()));
+    }
+
+    #[test]
+    fn an_input_that_is_not_one_array_is_read_value_by_value() {
+        let r = records(b"[1]\n[2,\n");
+        assert_eq!(lines_of(&r), [Some(1), Some(2)]);
+        assert!(r[0].value.is_ok() && r[1].value.is_err());
+        // A line that is an array inside a piece is not split into its elements.
+        let text = b"{\"a\":1}\n[1,2]\n";
+        let parts: Vec<Record> = pieces(text, 2).iter().flat_map(Piece::records).collect();
+        assert_eq!(parts, records(text));
+        assert_eq!(parts.len(), 2);
+    }
+
+    #[test]
+    fn deep_nesting_on_a_broken_line_is_linear_and_does_not_overflow() {
+        let mut text = "[".repeat(200_000).into_bytes();
+        text.extend_from_slice(b"\n{\"a\":1}\n");
+        text.splice(0..0, b"{\"x\":0}\n".iter().copied());
+        let r = records(&text);
+        assert_eq!(r.len(), 3);
+        assert!(r[1].value.is_err() && r[2].value.is_ok());
+    }
+
+    #[test]
+    fn a_line_that_leaves_a_bracket_open_does_not_stop_the_cutting() {
+        let mut text = String::from("{\"broken\": \n");
+        for i in 0..1000 {
+            text.push_str(&format!("{{\"n\":{i}}}\n"));
+            if i % 100 == 50 {
+                text.push_str("[1,\n");
+            }
+        }
+        let cut = pieces(text.as_bytes(), 4);
+        assert!(cut.len() >= 4, "{} pieces", cut.len());
+        let read: Vec<Record> = cut.iter().flat_map(Piece::records).collect();
+        assert_eq!(read, records(text.as_bytes()));
+        assert_eq!(read.len(), 1011);
+        assert_eq!(read.iter().filter(|r| r.value.is_err()).count(), 11);
+    }
+
+    /// One record's text: valid or broken, on one line or many.
+    fn record_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(r#"{"a":1,"b":"x\"}{["}"#.to_string()),
+            Just("{\n  \"a\": 1,\n  \"b\": [\n    {\"c\": 2}\n  ]\n}".to_string()),
+            Just("{\n  \"a\": 1,\n  \"b\" 2\n}".to_string()),
+            Just("{\"a\":\n{\"b\":1}}".to_string()),
+            Just(r#"{"a":1} {"b":2}"#.to_string()),
+            Just(r#"{"a":1,"a":2}"#.to_string()),
+            Just(r#"{"broken": "#.to_string()),
+            Just(r#"{"s": "open"#.to_string()),
+            Just("not json".to_string()),
+            Just("[1,2".to_string()),
+            Just("[1,2]".to_string()),
+            Just("}".to_string()),
+            Just("]]".to_string()),
+            Just("   ".to_string()),
+            Just("\"\\\\\"".to_string()),
+            "[ -~]{0,12}",
+        ]
+    }
+
+    proptest! {
+        /// Pieces read alone give the records of the whole, for any number of parts.
+        #[test]
+        fn pieces_read_like_the_whole(
+            texts in proptest::collection::vec(record_text(), 0..40),
+            parts in 1usize..17,
+            crlf in any::<bool>(),
+        ) {
+            let text = texts.join(if crlf { "\r\n" } else { "\n" });
+            let whole = records(text.as_bytes());
+            let cut = pieces(text.as_bytes(), parts);
+            // At most `parts` pieces of the target size, and at most two shorter
+            // ones around each long broken segment (of which there are fewer).
+            prop_assert!(cut.len() <= 3 * parts, "{} pieces", cut.len());
+            let joined: Vec<u8> = cut.iter().flat_map(|p| p.bytes.iter().copied()).collect();
+            prop_assert_eq!(&joined, text.as_bytes());
+            let read: Vec<Record> = cut.iter().flat_map(Piece::records).collect();
+            prop_assert_eq!(read, whole);
+        }
+
+        /// NDJSON: every line that is not blank is one record on its own line (a
+        /// line that starts with `}` or `]` would continue the record before it).
+        #[test]
+        fn every_ndjson_line_is_one_record(
+            lines in proptest::collection::vec(
+                prop_oneof![
+                    Just(r#"{"a":1}"#.to_string()),
+                    Just(r#"{"a":1,"a":2}"#.to_string()),
+                    Just(r#"{"broken": "#.to_string()),
+                    Just(r#"{"s": "open"#.to_string()),
+                    Just("[1,2".to_string()),
+                    Just("{{{".to_string()),
+                    Just("not json".to_string()),
+                    Just("\"unterminated".to_string()),
+                    Just(String::new()),
+                ],
+                0..30,
+            ),
+        ) {
+            let text = lines.join("\n");
+            let expected: Vec<Option<usize>> = lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| !l.is_empty())
+                .map(|(i, _)| Some(i + 1))
+                .collect();
+            prop_assert_eq!(lines_of(&records(text.as_bytes())), expected);
+        }
+    }
+}
