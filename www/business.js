@@ -351,17 +351,20 @@ class CheckedForm {
     }
   }
 
-  /** The named inputs a person fills in; without `all`, only those in use now (not disabled). */
+  /**
+   * The named inputs a person fills in; without `all`, only those in use now. A control out
+   * of use is disabled (itself, or by its fieldset), so it is never in the body either.
+   */
   controls(all = false) {
     return [...this.form.elements].filter((el) => el.name && el.type !== 'hidden' && el.type !== 'checkbox'
-      && el.type !== 'file' && el.tagName !== 'BUTTON' && (all || !el.disabled));
+      && el.type !== 'file' && el.tagName !== 'BUTTON' && (all || !el.matches(':disabled')));
   }
 
   /** The request body: every enabled, non-empty control, normalized by the package, nested by its path. */
   body(override) {
     const body = {};
     for (const el of this.form.elements) {
-      if (!el.name || el.disabled || el.type === 'checkbox' || el.type === 'file' || el.tagName === 'BUTTON') continue;
+      if (!el.name || el.matches(':disabled') || el.type === 'checkbox' || el.type === 'file' || el.tagName === 'BUTTON') continue;
       let value = override && override.el === el ? override.value : el.value;
       if (el.tagName === 'INPUT' && el.type !== 'hidden') value = normalizeField(leaf(el.name), value);
       if (value === '') continue;
@@ -801,6 +804,7 @@ function fillDocumentKinds() {
 }
 
 let documentCheck = 0;
+let documentChecksDone = 0; // tells a test (data-checked) that a check has finished
 /**
  * Checks the chosen file with validateDocumentFile (its name, declared type, size and
  * first 16 bytes). validateDocumentFile has no `locale` option: in Spanish, each message
@@ -813,9 +817,13 @@ async function checkDocument() {
   const msgFile = $('document-file-msg');
   const docResult = $('document-result');
   docResult.hidden = true;
+  const done = () => {
+    documentFile.closest('form').dataset.checked = String(++documentChecksDone);
+  };
   if (!file) {
     showDocumentMessage(documentFile, msgFile, null);
     showDocumentMessage(documentType, $('document-documentType-msg'), null);
+    done();
     return;
   }
   const meta = { documentType: documentType.value, for: documentFor.value };
@@ -836,7 +844,7 @@ async function checkDocument() {
     renderJson($('document-json'), described, t('uploadRequest'));
     docResult.hidden = false;
   }
-  documentFile.closest('form').dataset.checked = String(documentCheck);
+  done();
 }
 
 function showDocumentMessage(el, msg, note) {
@@ -911,10 +919,15 @@ function showStatus() {
 
 // ---------------------------------------------------------------------------------------
 // Language, mode, the address bar.
+let regionNames = null;
+/** A country's name in the page's language, from the browser's own data (Intl.DisplayNames). */
 function countryName(code) {
   if (!code) return '';
+  if (!regionNames || regionNames.lang !== lang) {
+    regionNames = { lang, names: new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' }) };
+  }
   try {
-    return new Intl.DisplayNames([lang], { type: 'region' }).of(code) || code;
+    return regionNames.names.of(code) || code;
   } catch {
     return code;
   }
