@@ -12,6 +12,7 @@ import init, {
   toDwollaError,
   fieldRules,
   statusInfo,
+  createValidator,
 } from '../pkg/index.js';
 
 // ---------------------------------------------------------------------------------------
@@ -66,6 +67,7 @@ const UI = {
     'label.website': 'Website',
     'label.address1': 'Street address',
     'label.address2': 'Suite, unit, floor',
+    'label.homeAddress2': 'Apartment, suite, unit',
     'label.city': 'City',
     'label.state': 'State',
     'label.zip': 'ZIP code',
@@ -200,6 +202,7 @@ const UI = {
     'label.website': 'Sitio web',
     'label.address1': 'Dirección',
     'label.address2': 'Suite, unidad, piso',
+    'label.homeAddress2': 'Apartamento, suite, unidad',
     'label.city': 'Ciudad',
     'label.state': 'Estado',
     'label.zip': 'Código postal',
@@ -218,7 +221,7 @@ const UI = {
     optional: '(opcional)',
     choose: 'Elija…',
     'bt.soleProprietorship': 'Propietario único',
-    'bt.llc': 'LLC (sociedad de responsabilidad limitada)',
+    'bt.llc': 'LLC',
     'bt.corporation': 'Corporación',
     'bt.partnership': 'Sociedad colectiva',
     classificationHint: 'Una lista de demostración: la real viene de la API de Dwolla (GET /business-classifications).',
@@ -917,6 +920,30 @@ function showStatus() {
   action.hidden = action.childElementCount === 0;
 }
 
+let knownCountries = null;
+/**
+ * The country codes the package accepts. Its catalog lists no enum for a country (only
+ * "an ISO 3166-1 alpha-2 country code"), so the package is asked about each of the 676
+ * two-letter codes once, with one validator (about 20 ms); an enum, once the catalog has
+ * one, is used instead.
+ */
+function countryCodes() {
+  const listed = ruleOf(catalog.business, 'controller/address/country')?.constraints.enum;
+  if (listed) return listed;
+  if (!knownCountries) {
+    const validator = createValidator({ type: 'business' });
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    knownCountries = [];
+    for (const a of letters) {
+      for (const b of letters) {
+        if (validator.validateField('controller/address/country', a + b).valid) knownCountries.push(a + b);
+      }
+    }
+    validator.free();
+  }
+  return knownCountries;
+}
+
 // ---------------------------------------------------------------------------------------
 // Language, mode, the address bar.
 let regionNames = null;
@@ -947,7 +974,7 @@ function fillCodeLists() {
     select.replaceChildren(new Option(t('choose'), ''), ...groups.filter((g) => g.childElementCount));
     select.value = kept;
   }
-  const countries = codesOf(catalog.business, 'controller/address/country');
+  const countries = countryCodes();
   const collator = new Intl.Collator(lang);
   const named = countries.map((c) => ({ c, name: countryName(c) })).sort((a, b) => collator.compare(a.name, b.name));
   for (const select of document.querySelectorAll('select[data-countries]')) {
