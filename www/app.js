@@ -60,6 +60,8 @@ const UI = {
       submit: 'Retry verification',
       ssnHint: 'All 9 digits, needed to retry verification.',
     },
+    businessQuestion: 'Signing up a business?',
+    businessLink: 'Open a business account',
     aboutYou: 'About you',
     homeAddress: 'Home address',
     identity: 'Identity',
@@ -115,6 +117,8 @@ const UI = {
       submit: 'Reintentar la verificación',
       ssnHint: 'Los 9 dígitos, necesarios para reintentar la verificación.',
     },
+    businessQuestion: '¿Registra una empresa?',
+    businessLink: 'Abra una cuenta de empresa',
     aboutYou: 'Sobre usted',
     homeAddress: 'Domicilio',
     identity: 'Identidad',
@@ -436,6 +440,8 @@ function updateUrl() {
   if (lang !== 'en') url.searchParams.set('lang', lang);
   else url.searchParams.delete('lang');
   window.history.replaceState(null, '', url);
+  // The business page opens in the same language.
+  document.getElementById('business-link').search = lang !== 'en' ? `?lang=${lang}` : '';
 }
 
 /** Every message shown is judged again: after a change of operation or of language. */
