@@ -33,7 +33,7 @@ pub mod zip_state;
 use crate::messages::Msg;
 use crate::report::{pointer, Code, Issue, Report};
 use crate::rules::RuleInfo;
-use crate::shapes::Fields;
+use crate::shapes::JsonObject;
 
 /// The hints, for the table of every rule. Their codes are ours, not Dwolla's:
 /// warnings never enter Dwolla's error body.
@@ -112,9 +112,9 @@ impl Hint for PhoneNotDiallable {
 }
 
 /// A hint across the fields of one object, run after its fields were checked.
-pub type ObjectHint = fn(obj: &dyn Fields, base: &str, report: &mut Report);
+pub type ObjectHint = fn(obj: &dyn JsonObject, base: &str, report: &mut Report);
 
-fn zip_state(obj: &dyn Fields, base: &str, state_key: &str, report: &mut Report) {
+fn zip_state(obj: &dyn JsonObject, base: &str, state_key: &str, report: &mut Report) {
     let (Some(zip), Some(state)) = (obj.text("postalCode"), obj.text(state_key)) else {
         return;
     };
@@ -141,12 +141,12 @@ fn zip_state(obj: &dyn Fields, base: &str, state_key: &str, report: &mut Report)
 }
 
 /// `postalCode` vs `state` of a Customer (personal, or a business address).
-pub fn customer_zip_state(obj: &dyn Fields, base: &str, report: &mut Report) {
+pub fn customer_zip_state(obj: &dyn JsonObject, base: &str, report: &mut Report) {
     zip_state(obj, base, "state", report);
 }
 
 /// `postalCode` vs `stateProvinceRegion` of a controller's or owner's US address.
-pub fn address_zip_state(obj: &dyn Fields, base: &str, report: &mut Report) {
+pub fn address_zip_state(obj: &dyn JsonObject, base: &str, report: &mut Report) {
     let in_us = obj.text("country") == Some("US");
     if in_us {
         zip_state(obj, base, "stateProvinceRegion", report);

@@ -27,7 +27,7 @@ use crate::rules::{self, presence, Ctx, Fail, Rule};
 use serde_json::{Map, Value};
 
 /// What the engine sees of one value, whichever reader produced it.
-pub enum Seen<'v, O: ?Sized> {
+pub enum Seen<'v> {
     /// `null`.
     Null,
     /// A string.
@@ -35,45 +35,39 @@ pub enum Seen<'v, O: ?Sized> {
     /// A string that is not well-formed text (it held a lone surrogate).
     BadText,
     /// An object.
-    Object(&'v O),
+    Object(&'v dyn JsonObject),
     /// A number, a boolean or an array.
     Other,
 }
 
-/// Read access to an object's string and object fields, which is all that the
-/// conditions ([`When`]) and the cross-field hints need. Object-safe, so a hint is
-/// one plain function for every kind of object.
-pub trait Fields {
-    /// The string at `key`, when there is one.
-    fn text(&self, key: &str) -> Option<&str>;
-    /// The object at `key`, when there is one.
-    fn object(&self, key: &str) -> Option<&dyn Fields>;
-}
-
-/// An object the shape engine can walk.
-pub trait JsonObject: Fields {
+/// An object the shape engine can walk: a `serde_json` map or a borrowed
+/// [`Obj`]. The engine takes it as a trait object, so there is one engine in the
+/// binary (and in the `.wasm`) whichever reader produced the payload.
+pub trait JsonObject {
     /// The value at `key`; `None` when the key is absent.
-    fn seen(&self, key: &str) -> Option<Seen<'_, Self>>;
+    fn seen(&self, key: &str) -> Option<Seen<'_>>;
     /// How many keys the object has.
     fn key_count(&self) -> usize;
     /// Calls `f` with every key.
     fn each_key(&self, f: &mut dyn FnMut(&str));
-}
-
-impl Fields for Map<String, Value> {
+    /// The string at `key`, when there is one.
     fn text(&self, key: &str) -> Option<&str> {
-        self.get(key).and_then(Value::as_str)
+        match self.seen(key)? {
+            Seen::Text(s) => Some(s),
+            _ => None,
+        }
     }
-    fn object(&self, key: &str) -> Option<&dyn Fields> {
-        match self.get(key) {
-            Some(Value::Object(m)) => Some(m),
+    /// The object at `key`, when there is one.
+    fn object(&self, key: &str) -> Option<&dyn JsonObject> {
+        match self.seen(key)? {
+            Seen::Object(o) => Some(o),
             _ => None,
         }
     }
 }
 
 impl JsonObject for Map<String, Value> {
-    fn seen(&self, key: &str) -> Option<Seen<'_, Self>> {
+    fn seen(&self, key: &str) -> Option<Seen<'_>> {
         self.get(key).map(Payload::seen)
     }
     fn key_count(&self) -> usize {
@@ -84,23 +78,8 @@ impl JsonObject for Map<String, Value> {
     }
 }
 
-impl Fields for Obj<'_> {
-    fn text(&self, key: &str) -> Option<&str> {
-        match self.get(key) {
-            Some(Node::Str(s)) => Some(s),
-            _ => None,
-        }
-    }
-    fn object(&self, key: &str) -> Option<&dyn Fields> {
-        match self.get(key) {
-            Some(Node::Object(o)) => Some(o),
-            _ => None,
-        }
-    }
-}
-
-impl<'a> JsonObject for Obj<'a> {
-    fn seen(&self, key: &str) -> Option<Seen<'_, Self>> {
+impl JsonObject for Obj<'_> {
+    fn seen(&self, key: &str) -> Option<Seen<'_>> {
         self.get(key).map(Payload::seen)
     }
     fn key_count(&self) -> usize {
@@ -129,7 +108,7 @@ pub enum When {
 
 impl When {
     /// Whether the condition holds for `obj`.
-    pub fn holds(self, obj: &dyn Fields) -> bool {
+    pub fn holds(self, obj: &dyn JsonObject) -> bool {
         match self {
             When::AddressInUs => address_in_us(obj),
             When::PersonInUs => person_in_us(obj),
@@ -140,7 +119,7 @@ impl When {
 
 /// `true` when an address object is in the US, or says nothing usable about its
 /// country (then the US rules apply, as for most Customers).
-pub(crate) fn address_in_us(address: &dyn Fields) -> bool {
+pub(crate) fn address_in_us(address: &dyn JsonObject) -> bool {
     match address.text("country") {
         Some(c) => {
             let c = c.trim();
@@ -151,7 +130,7 @@ pub(crate) fn address_in_us(address: &dyn Fields) -> bool {
 }
 
 /// `true` when a person (controller, owner) has a US address or none given.
-fn person_in_us(person: &dyn Fields) -> bool {
+fn person_in_us(person: &dyn JsonObject) -> bool {
     person.object("address").is_none_or(address_in_us)
 }
 
@@ -266,10 +245,10 @@ fn fail_issue(fail: Fail, field: &Field, path: String, rule: &str) -> Issue {
 /// Checks one field's value (`None` when the key is absent) and reports at most one
 /// issue at `path`; an object field reports its own fields' issues. `parent` is the
 /// object the field is in.
-pub(crate) fn check_field<O: JsonObject>(
+pub(crate) fn check_field(
     field: &Field,
-    parent: &O,
-    value: Option<Seen<'_, O>>,
+    parent: &dyn JsonObject,
+    value: Option<Seen<'_>>,
     base: &str,
     opts: &Options,
     report: &mut Report,
@@ -377,9 +356,9 @@ pub(crate) fn check_field<O: JsonObject>(
 }
 
 /// Walks `shape` over `obj`, whose JSON pointer is `base` (`""` at the top).
-pub(crate) fn check_object<O: JsonObject>(
+pub(crate) fn check_object(
     shape: &Shape,
-    obj: &O,
+    obj: &dyn JsonObject,
     base: &str,
     opts: &Options,
     report: &mut Report,
@@ -438,7 +417,7 @@ const VERIFIED_ONLY: &[&str] = &[
 ];
 
 /// Which shape a payload's `type` selects, or the error at `/type`.
-pub(crate) fn dispatch<O: JsonObject>(obj: &O) -> Result<&'static Shape, Issue> {
+pub(crate) fn dispatch(obj: &dyn JsonObject) -> Result<&'static Shape, Issue> {
     const LABEL: &str = "Type";
     let path = || "/type".to_string();
     let id = rules::customer_type::INFO.id;
@@ -494,7 +473,7 @@ pub(crate) fn dispatch<O: JsonObject>(obj: &O) -> Result<&'static Shape, Issue> 
 /// Which checker a payload without a `type` is for, judged by its keys: only for
 /// the explicit kind `auto` (the CLI's `--kind auto`), never for a Customer entry
 /// point, where a payload without `type` is an unverified Customer (RULES.md).
-fn untyped_kind<O: JsonObject>(obj: &O) -> Option<&'static str> {
+fn untyped_kind(obj: &dyn JsonObject) -> Option<&'static str> {
     let has = |key: &str| obj.seen(key).is_some();
     if obj.seen("type").is_some_and(|t| !matches!(t, Seen::Null)) {
         None
@@ -590,7 +569,7 @@ pub(crate) fn validate_field<V: Payload + ?Sized>(
     opts: &Options,
 ) -> Report {
     let mut report = Report::ok();
-    let empty = V::empty_object();
+    let empty = Obj::default();
     let mut shape = shape;
     let mut path = String::new();
     let segments: Vec<&str> = name.trim_start_matches('/').split('/').collect();
@@ -630,20 +609,15 @@ pub(crate) fn validate_field<V: Payload + ?Sized>(
 /// A JSON value the engine can judge, whichever reader produced it: a
 /// `serde_json::Value` or a borrowed [`Node`].
 pub trait Payload {
-    /// The kind of object nested in it.
-    type Inner: JsonObject;
     /// How the engine sees the value.
-    fn seen(&self) -> Seen<'_, Self::Inner>;
-    /// An empty object of that kind: the parent of a lone form field.
-    fn empty_object() -> Self::Inner;
+    fn seen(&self) -> Seen<'_>;
     /// The value as a `serde_json::Value`, for the checks that take one (KBA
     /// answers, documents).
     fn to_value(&self) -> std::borrow::Cow<'_, Value>;
 }
 
 impl Payload for Value {
-    type Inner = Map<String, Value>;
-    fn seen(&self) -> Seen<'_, Self::Inner> {
+    fn seen(&self) -> Seen<'_> {
         match self {
             Value::Null => Seen::Null,
             Value::String(s) => Seen::Text(s),
@@ -651,17 +625,13 @@ impl Payload for Value {
             _ => Seen::Other,
         }
     }
-    fn empty_object() -> Self::Inner {
-        Map::new()
-    }
     fn to_value(&self) -> std::borrow::Cow<'_, Value> {
         std::borrow::Cow::Borrowed(self)
     }
 }
 
-impl<'a> Payload for Node<'a> {
-    type Inner = Obj<'a>;
-    fn seen(&self) -> Seen<'_, Self::Inner> {
+impl Payload for Node<'_> {
+    fn seen(&self) -> Seen<'_> {
         match self {
             Node::Null => Seen::Null,
             Node::Str(s) => Seen::Text(s),
@@ -669,9 +639,6 @@ impl<'a> Payload for Node<'a> {
             Node::Object(o) => Seen::Object(o),
             _ => Seen::Other,
         }
-    }
-    fn empty_object() -> Self::Inner {
-        Obj::default()
     }
     fn to_value(&self) -> std::borrow::Cow<'_, Value> {
         std::borrow::Cow::Owned(Node::to_value(self))
