@@ -1,0 +1,227 @@
+//! The Unicode data the rules share: one look-alike fold, what shows nothing, and
+//! which code points are assigned. The tables come from Unicode's own data files
+//! (the character database and TR39's confusables), written into
+//! `unicode_tables.rs` by `scripts/gen-unicode-tables.py`; nothing here is a hand
+//! list of look-alikes.
+//!
+//! **The fold** turns one character into a few bytes that say what it looks like:
+//! compatibility decomposition (NFKD), nonspacing and enclosing marks (Mn, Me) and
+//! other characters that show nothing dropped, Latin small capitals to their
+//! letter, then TR39's skeleton prototype. `ℙ`, `Ⓟ`, `𝐏`, Cyrillic `Р`, `ᴘ` all fold
+//! to `p`; `Ȯ`, `ơ`, `Ǫ`, `ø`, Greek `ο` to `o`; `＜` and `‹` to `<`. The bytes are:
+//!
+//! * `a`–`z`: that letter, any case (letters the PO-box matcher never looks for are
+//!   [`OTHER_LETTER`]);
+//! * `A`–`Z`: a *digit* that looks like that letter (`0` and Devanagari `०` are `O`,
+//!   `1` and `Ⅰ` are `L` / `I`), so that `P0 Box` is a PO box and `Box 10` still
+//!   has a number;
+//! * `2`–`9`: that digit; [`OTHER_DIGIT`] any other digit;
+//! * ASCII punctuation (the forbidden characters among it) as itself, a space for
+//!   any other separator; nothing at all for a character that shows nothing.
+//!
+//! The fold is by design the same for a string, its NFC and its NFKD: a
+//! precomposed letter and the letter with its combining mark fold alike, since
+//! the mark is dropped either way.
+//!
+//! ```
+//! use dwolla_validator::rules::unicode::fold;
+//! assert!(fold('ℙ').eq(*b"p"));
+//! assert!(fold('Ȯ').eq(*b"o"));
+//! assert!(fold('\u{0301}').eq(*b"")); // a combining mark folds to nothing
+//! assert!(fold('＜').eq(*b"<"));
+//! ```
+
+#[path = "unicode_tables.rs"]
+mod tables;
+
+pub use tables::{CONFUSABLES_VERSION, UCD_VERSION};
+
+/// Folded byte for a letter that imitates none of the letters the rules look for
+/// (`ж`, `g`).
+pub const OTHER_LETTER: u8 = 0x80;
+/// Folded byte for a digit that imitates no letter and no ASCII digit.
+pub const OTHER_DIGIT: u8 = 0x81;
+
+/// The letters of the PO-box matcher's words; other ASCII letters fold to
+/// [`OTHER_LETTER`], as the generated table does.
+const MATCHER_LETTERS: &[u8] = b"pobxstficedrawlnm";
+
+const fn ascii_fold(b: u8) -> u8 {
+    if b < 0x20 || b == 0x7f {
+        return 0; // dropped
+    }
+    if b == b'0' {
+        return b'O';
+    }
+    if b == b'1' {
+        return b'L';
+    }
+    if b.is_ascii_digit() {
+        return b;
+    }
+    if b.is_ascii_alphabetic() {
+        let low = b.to_ascii_lowercase();
+        let mut i = 0;
+        while i < MATCHER_LETTERS.len() {
+            if MATCHER_LETTERS[i] == low {
+                return low;
+            }
+            i += 1;
+        }
+        return OTHER_LETTER;
+    }
+    if crate::rules::forbidden_characters::is_forbidden_byte(b) {
+        return b;
+    }
+    b' '
+}
+
+/// The fold of every ASCII character (0 for a control, which is dropped).
+static ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = ascii_fold(b as u8);
+        b += 1;
+    }
+    t
+};
+
+/// The bytes one character folds to: at most a handful, never allocated.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    /// Up to four bytes, lowest first; a zero byte ends them.
+    packed: u32,
+    /// The rare longer fold (ligatures), read after `packed` is spent.
+    long: &'static [u8],
+}
+
+impl Iterator for Folded {
+    type Item = u8;
+    fn next(&mut self) -> Option<u8> {
+        if self.packed != 0 {
+            let b = (self.packed & 0xff) as u8;
+            self.packed >>= 8;
+            return Some(b);
+        }
+        let (&b, rest) = self.long.split_first()?;
+        self.long = rest;
+        Some(b)
+    }
+}
+
+const fn one(b: u8) -> Folded {
+    Folded {
+        packed: b as u32,
+        long: &[],
+    }
+}
+
+fn in_ranges(table: &[(u32, u32)], c: u32) -> bool {
+    // The last range that starts at or before `c` is the only one that can hold it.
+    let i = table.partition_point(|&(lo, _)| lo <= c);
+    i > 0 && c <= table[i - 1].1
+}
+
+/// `true` for a character that shows nothing by itself: a nonspacing or
+/// enclosing mark (Mn, Me), a format character (Cf) or any other
+/// Default_Ignorable code point (fillers, variation selectors, tags).
+pub fn shows_nothing(c: char) -> bool {
+    !c.is_ascii() && in_ranges(&tables::SHOWS_NOTHING, c as u32)
+}
+
+/// `true` for a code point that Unicode has assigned to a character, other than
+/// private use: `false` for unassigned code points, the noncharacters (U+FDD0 to
+/// U+FDEF and the last two code points of every plane) and private-use ones.
+pub fn is_assigned_public(c: char) -> bool {
+    c.is_ascii() || in_ranges(&tables::ASSIGNED, c as u32)
+}
+
+/// What `c` looks like, as folded bytes (see the module documentation).
+pub fn fold(c: char) -> Folded {
+    if c.is_ascii() {
+        let b = ASCII_FOLD[c as usize];
+        return one(b);
+    }
+    let u = c as u32;
+    if let Ok(i) = tables::FOLD_KEYS.binary_search(&u) {
+        return Folded {
+            packed: tables::FOLD_VALUES[i],
+            long: &[],
+        };
+    }
+    if let Ok(i) = tables::LONG_FOLDS.binary_search_by_key(&u, |&(k, _)| k) {
+        return Folded {
+            packed: 0,
+            long: tables::LONG_FOLDS[i].1,
+        };
+    }
+    if shows_nothing(c) || super::invisible_characters::is_invisible(c) {
+        one(0)
+    } else if c.is_alphabetic() {
+        one(OTHER_LETTER)
+    } else if c.is_numeric() {
+        one(OTHER_DIGIT)
+    } else {
+        one(b' ')
+    }
+}
+
+/// `true` for a folded byte that stands for a digit.
+pub fn is_digit(b: u8) -> bool {
+    b.is_ascii_digit() || b.is_ascii_uppercase() || b == OTHER_DIGIT
+}
+
+/// `true` for a folded byte that stands for a letter.
+pub fn is_letter(b: u8) -> bool {
+    b.is_ascii_lowercase() || b == OTHER_LETTER
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(s: &str) -> Vec<u8> {
+        s.chars().flat_map(fold).collect()
+    }
+
+    #[test]
+    fn tables_are_sorted_and_disjoint() {
+        assert!(tables::FOLD_KEYS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(tables::FOLD_KEYS.len(), tables::FOLD_VALUES.len());
+        assert!(tables::LONG_FOLDS.windows(2).all(|w| w[0].0 < w[1].0));
+        for t in [&tables::SHOWS_NOTHING[..], &tables::ASSIGNED[..]] {
+            assert!(t.iter().all(|&(lo, hi)| lo <= hi));
+            assert!(t.windows(2).all(|w| w[0].1 + 1 < w[1].0));
+        }
+    }
+
+    #[test]
+    fn folds_look_alikes_by_unicode_data() {
+        assert_eq!(folded("PȮ Box"), b"po box");
+        assert_eq!(folded("Pơ"), b"po");
+        assert_eq!(folded("PǪ"), b"po");
+        assert_eq!(folded("ℙ℮ℴ"), b"peo");
+        assert_eq!(folded("Р\u{0E31}О"), b"po"); // Cyrillic, a Thai mark between
+        assert_eq!(folded("ᴘᴏʙ"), b"pob");
+        assert_eq!(folded("P0 1"), b"pO L");
+        assert_eq!(folded("ﬃ"), b"ffi");
+        assert_eq!(folded("ж"), [OTHER_LETTER]);
+        assert_eq!(folded("\u{200B}\u{2800}"), b" ");
+    }
+
+    #[test]
+    fn shows_nothing_and_assigned() {
+        for c in ['\u{0301}', '\u{20DD}', '\u{200B}', '\u{3164}', '\u{E0041}', '\u{FE0F}'] {
+            assert!(shows_nothing(c), "U+{:04X}", c as u32);
+        }
+        for c in ['a', ' ', '\u{2800}', 'é', '\u{0903}'] {
+            assert!(!shows_nothing(c), "U+{:04X}", c as u32);
+        }
+        assert!(is_assigned_public('李'));
+        assert!(is_assigned_public('\u{1F600}'));
+        for c in ['\u{FDD0}', '\u{FDEF}', '\u{FFFE}', '\u{FFFF}', '\u{1FFFE}', '\u{10FFFF}', '\u{0378}', '\u{E000}', '\u{F0000}', '\u{E0080}'] {
+            assert!(!is_assigned_public(c), "U+{:04X}", c as u32);
+        }
+    }
+}
