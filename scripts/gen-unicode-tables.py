@@ -33,14 +33,17 @@ forbidden_characters see) is, applied until nothing changes:
      (`~`);
 What remains is written as bytes: ASCII letters lowercased, except that a
 *digit* whose prototype is a letter is that letter uppercased (`0` -> `O`,
-`1` -> `L`, Devanagari `०` -> `O`: "a digit that looks like o"); ASCII digits,
+`1` -> `L`, Devanagari `०` -> `O`: "a digit that looks like o"; a digit that
+decomposes to a letter, the Roman numeral `Ⅹ`, is that letter); ASCII digits,
 spaces and punctuation as themselves; any other letter 0x80, any other digit
 0x81, anything else a space. Only characters whose folded bytes differ from what
 the Rust side derives on its own (0x80 for `char::is_alphabetic`, 0x81 for
-`char::is_numeric`, a space otherwise) *and* hold a letter of the matcher's
-words, a digit or a forbidden character are listed; letters the matcher never
-looks for are written 0x80. That keeps the table to what the rules need (a few
-KB gzipped in the .wasm) instead of all of TR39.
+`char::is_numeric`, a space otherwise) are listed, and letters the matcher never
+looks for are written 0x80, so runs of them compress: about 8 KB gzipped in the
+.wasm instead of all of TR39 and NFKD. Every character is listed whose fold
+differs, not only those that hold a matcher letter, so that the fold of a
+character and the fold of its NFKD agree for every code point (a symbol that
+decomposes to other letters, `⅀` or `㎏`, is a letter too, not a separator).
 """
 import argparse
 import os
@@ -60,15 +63,7 @@ MATCHER_LETTERS = set("pobxstficedrawlnm")
 FORBIDDEN = set('<>="`!?%~${}\\')
 OTHER_LETTER = 0x80
 OTHER_DIGIT = 0x81
-# A character is listed only when its fold holds one of these: a letter the
-# matcher looks for, a digit (ASCII, or a digit that looks like a letter, written
-# uppercase) or a forbidden character. The rest, whose fold is only "other
-# letters" and spaces, are left to char::is_alphabetic / is_numeric at run time.
-NEEDED_BYTES = (
-    {ord(x) for x in MATCHER_LETTERS | FORBIDDEN}
-    | set(range(ord("0"), ord("9") + 1))
-    | set(range(ord("A"), ord("Z") + 1))
-)
+
 
 
 def read_lines(name):
@@ -166,9 +161,13 @@ def fold_chars(cps, depth=0):
         elif c in decomp:
             d = fold_chars(decomp[c], depth + 1)
             # A spacing accent (`˜`, `´`) decomposes to a space and a mark, which
-            # says nothing; TR39 knows what it looks like (`˜` is `~`).
+            # says nothing; TR39 knows when it looks like ASCII punctuation (`˜` is
+            # `~`). Only punctuation is taken, so that it stays a separator to the
+            # PO-box matcher, as its NFKD is.
             if all(x == 0x20 for x in d) and c in confusables:
-                d = fold_chars(confusables[c], depth + 1)
+                alt = fold_chars(confusables[c], depth + 1)
+                if alt and all(x < 0x80 and not chr(x).isalnum() for x in alt):
+                    d = alt
             out.extend(d)
         elif c in names and SMALL_CAPITAL.match(names[c]):
             out.append(ord(SMALL_CAPITAL.match(names[c]).group(1).lower()))
@@ -223,8 +222,10 @@ def folded_bytes(c):
             out.append(OTHER_DIGIT)
         else:
             out.append(ord(" "))
-    # A digit that folds to one letter is "a digit that looks like that letter".
-    if c in numeric and len(out) == 1 and ord("a") <= out[0] <= ord("z"):
+    # A digit that folds to one letter through TR39 is "a digit that looks like
+    # that letter" (`٥`). One whose compatibility decomposition is a letter (the
+    # Roman numeral `Ⅹ` is `X`) is that letter, as its NFKD is.
+    if c in numeric and c not in decomp and len(out) == 1 and ord("a") <= out[0] <= ord("z"):
         out = [out[0] - 32]
     # Runs of "some other letter" or of spaces say no more than one.
     squeezed = []
@@ -242,7 +243,7 @@ for c in range(0x80, MAX):
     if 0xD800 <= c <= 0xDFFF:
         continue
     b = folded_bytes(c)
-    if b != rust_fallback(c) and any(x in NEEDED_BYTES for x in b):
+    if b != rust_fallback(c):
         entries.append((c, b))
 
 # Nearly every fold is at most four bytes and is packed in one u32; the handful of
