@@ -79,7 +79,12 @@ fn every_character_folds_like_its_nfkd_and_nfc() {
         checked += 1;
     }
     assert!(checked > 140_000, "checked {checked}");
-    assert!(mismatches.is_empty(), "{} differ: {:?}", mismatches.len(), &mismatches[..mismatches.len().min(40)]);
+    assert!(
+        mismatches.is_empty(),
+        "{} differ: {:?}",
+        mismatches.len(),
+        &mismatches[..mismatches.len().min(40)]
+    );
 }
 
 /// Where each letter of the PO-box words stands in a phrase that is a PO box.
@@ -273,17 +278,36 @@ fn arb_field_text() -> impl Strategy<Value = String> {
     let interesting = prop_oneof![
         prop::sample::select(&['a', 'o', 'P', 'O', 'B', 'x', '0', '1', ' ', '.', '-', '\''][..]),
         prop::sample::select(&['<', '!', '＜', '‹', '≠', '\u{0338}', '˜', '∖'][..]),
-        prop::sample::select(&['\u{0301}', '\u{0323}', '\u{0E31}', '\u{064E}', '\u{20DD}', '\u{0308}'][..]),
-        prop::sample::select(&['\u{200B}', '\u{2800}', '\u{3000}', '\u{00A0}', '\t', '\u{FEFF}'][..]),
-        prop::sample::select(&['\u{FDD0}', '\u{FFFE}', '\u{10FFFF}', '\u{0378}', '\u{E000}', '\u{F0000}'][..]),
+        prop::sample::select(
+            &['\u{0301}', '\u{0323}', '\u{0E31}', '\u{064E}', '\u{20DD}', '\u{0308}'][..]
+        ),
+        prop::sample::select(
+            &['\u{200B}', '\u{2800}', '\u{3000}', '\u{00A0}', '\t', '\u{FEFF}'][..]
+        ),
+        prop::sample::select(
+            &[
+                '\u{FDD0}',
+                '\u{FFFE}',
+                '\u{10FFFF}',
+                '\u{0378}',
+                '\u{E000}',
+                '\u{F0000}'
+            ][..]
+        ),
         prop::sample::select(&['ℙ', 'Ⓟ', '𝐎', 'О', 'ο', 'ᴏ', 'Ȯ', '٥', '①', 'ﬀ', '℻'][..]),
         any::<char>(),
     ];
     prop_oneof![
         prop::collection::vec(interesting, 0..16).prop_map(|v| v.into_iter().collect()),
-        (prop::sample::select(PO_BOXES), prop::collection::vec(disguise(), 1..12))
+        (
+            prop::sample::select(PO_BOXES),
+            prop::collection::vec(disguise(), 1..12)
+        )
             .prop_map(|(p, d)| disguised(p, &d)),
-        (prop::sample::select(STREETS), prop::collection::vec(disguise(), 1..12))
+        (
+            prop::sample::select(STREETS),
+            prop::collection::vec(disguise(), 1..12)
+        )
             .prop_map(|(p, d)| disguised(p, &d)),
     ]
 }

@@ -118,7 +118,16 @@ mod tests {
         for s in ["˂b˃", "x ≠ y", "❴a❵", "︕", "a⧵b", "Jane˜"] {
             assert!(ForbiddenCharacters.check(s, &ctx()).is_err(), "{s}");
         }
-        for s in ["Zoë", "Ｊａｎｅ", "María-José", "ᏣᎳᎩ Ꭾ", "ʔiʔ", "ᐸᐳ", "ǃXóõ", "O’Brien"] {
+        for s in [
+            "Zoë",
+            "Ｊａｎｅ",
+            "María-José",
+            "ᏣᎳᎩ Ꭾ",
+            "ʔiʔ",
+            "ᐸᐳ",
+            "ǃXóõ",
+            "O’Brien",
+        ] {
             assert!(ForbiddenCharacters.check(s, &ctx()).is_ok(), "{s}");
         }
     }

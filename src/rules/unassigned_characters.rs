@@ -95,14 +95,33 @@ mod tests {
 
     #[test]
     fn unassigned_and_private_use_are_refused() {
-        for c in ['\u{0378}', '\u{2FFFD}', '\u{E0080}', '\u{E000}', '\u{F8FF}', '\u{F0000}', '\u{10FFFD}'] {
+        for c in [
+            '\u{0378}',
+            '\u{2FFFD}',
+            '\u{E0080}',
+            '\u{E000}',
+            '\u{F8FF}',
+            '\u{F0000}',
+            '\u{10FFFD}',
+        ] {
             assert!(refused(c), "U+{:04X}", c as u32);
         }
     }
 
     #[test]
     fn assigned_characters_of_every_kind_pass() {
-        for s in ["John", "Zoë", "Nguyễn", "李小龍", "Þór", "ᏣᎳᎩ", "𠀀", "Ωmega", "😀", "ǃXóõ"] {
+        for s in [
+            "John",
+            "Zoë",
+            "Nguyễn",
+            "李小龍",
+            "Þór",
+            "ᏣᎳᎩ",
+            "𠀀",
+            "Ωmega",
+            "😀",
+            "ǃXóõ",
+        ] {
             assert!(UnassignedCharacters.check(s, &ctx()).is_ok(), "{s}");
         }
     }

@@ -32,6 +32,8 @@
 //! assert!(fold('＜').eq(*b"<"));
 //! ```
 
+// Generated, and laid out by its script rather than by rustfmt.
+#[rustfmt::skip]
 #[path = "unicode_tables.rs"]
 mod tables;
 
@@ -213,7 +215,14 @@ mod tests {
 
     #[test]
     fn shows_nothing_and_assigned() {
-        for c in ['\u{0301}', '\u{20DD}', '\u{200B}', '\u{3164}', '\u{E0041}', '\u{FE0F}'] {
+        for c in [
+            '\u{0301}',
+            '\u{20DD}',
+            '\u{200B}',
+            '\u{3164}',
+            '\u{E0041}',
+            '\u{FE0F}',
+        ] {
             assert!(shows_nothing(c), "U+{:04X}", c as u32);
         }
         for c in ['a', ' ', '\u{2800}', 'é', '\u{0903}'] {
@@ -221,7 +230,18 @@ mod tests {
         }
         assert!(is_assigned_public('李'));
         assert!(is_assigned_public('\u{1F600}'));
-        for c in ['\u{FDD0}', '\u{FDEF}', '\u{FFFE}', '\u{FFFF}', '\u{1FFFE}', '\u{10FFFF}', '\u{0378}', '\u{E000}', '\u{F0000}', '\u{E0080}'] {
+        for c in [
+            '\u{FDD0}',
+            '\u{FDEF}',
+            '\u{FFFE}',
+            '\u{FFFF}',
+            '\u{1FFFE}',
+            '\u{10FFFF}',
+            '\u{0378}',
+            '\u{E000}',
+            '\u{F0000}',
+            '\u{E0080}',
+        ] {
             assert!(!is_assigned_public(c), "U+{:04X}", c as u32);
         }
     }

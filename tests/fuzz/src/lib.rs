@@ -679,7 +679,8 @@ fn check_rules(s: &str, op: Operation) {
     }
     if blank {
         assert!(
-            !s.chars().any(|c| c.is_ascii_alphanumeric() || c.is_numeric()),
+            !s.chars()
+                .any(|c| c.is_ascii_alphanumeric() || c.is_numeric()),
             "blank with a letter or digit"
         );
     }
