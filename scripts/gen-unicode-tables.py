@@ -246,12 +246,6 @@ for c in range(0x80, MAX):
     if b != rust_fallback(c):
         entries.append((c, b))
 
-# Nearly every fold is at most four bytes and is packed in one u32; the handful of
-# long ones (ligatures such as U+FDFA, "o/ooo" signs) go in a second table.
-long_entries = [(c, b) for c, b in entries if len(b) > 4]
-entries = [(c, b) for c, b in entries if len(b) <= 4]
-
-
 def ranges(cps):
     out = []
     for c in sorted(cps):
@@ -281,46 +275,72 @@ w(f'pub const UCD_VERSION: &str = "{version}";\n')
 w(f'/// The version of TR39 confusables.txt.\n')
 w(f'pub const CONFUSABLES_VERSION: &str = "{conf_version}";\n\n')
 
-w("/// Characters that show nothing and fold to nothing: general categories Mn, Me\n")
-w("/// and Cf, and every Default_Ignorable_Code_Point. Sorted, inclusive ranges.\n")
+BLOCK = 32  # entries per block of a stream: a lookup decodes at most this many
+
+
+def varint(n):
+    out = []
+    while True:
+        b, n = n & 0x7F, n >> 7
+        if n:
+            out.append(b | 0x80)
+        else:
+            out.append(b)
+            return out
+
+
+def write_stream(name, doc, records):
+    """records: (key, bytes) sorted by key; bytes already encode the record after
+    its key delta. Writes NAME_INDEX (first key of each block, offset) and
+    NAME_STREAM (per record: varint(key - previous key of the block), bytes)."""
+    index, stream, prev = [], [], None
+    for i, (key, body) in enumerate(records):
+        if i % BLOCK == 0:
+            index.append((key, len(stream)))
+            prev = key
+        stream += varint(key - prev) + body
+        prev = key
+    if len(stream) >= 1 << 16:
+        raise SystemExit(f"{name} stream too long for u16 offsets")
+    w(doc)
+    w(f"pub static {name}_INDEX: [(u32, u16); {len(index)}] = [\n")
+    for k, off in index:
+        w(f"    (0x{k:04X}, {off}),\n")
+    w("];\n")
+    w(f"pub static {name}_STREAM: [u8; {len(stream)}] = [\n")
+    for i in range(0, len(stream), 16):
+        w("    " + " ".join(f"{b}," for b in stream[i : i + 16]) + "\n")
+    w("];\n\n")
+    return len(index), len(stream)
+
+
+def range_records(rs):
+    # A range is stored as its start and varint(end - start).
+    return [(a, varint(b - a)) for a, b in rs]
+
+
 dr = ranges(dropped)
-w(f"pub static SHOWS_NOTHING: [(u32, u32); {len(dr)}] = [\n")
-for a, b in dr:
-    w(f"    (0x{a:04X}, 0x{b:04X}),\n")
-w("];\n\n")
-
-w("/// Assigned code points that are neither private use nor noncharacters\n")
-w("/// (general category not Cn, Co or Cs). Sorted, inclusive ranges.\n")
+write_stream(
+    "SHOWS_NOTHING",
+    "/// Characters that show nothing and fold to nothing: general categories Mn, Me\n"
+    "/// and Cf, and every Default_Ignorable_Code_Point. Sorted, disjoint, inclusive\n"
+    "/// ranges: per range varint(start - previous start in the block), varint(end - start).\n",
+    range_records(dr),
+)
 ar = ranges(assigned)
-w(f"pub static ASSIGNED: [(u32, u32); {len(ar)}] = [\n")
-for a, b in ar:
-    w(f"    (0x{a:04X}, 0x{b:04X}),\n")
-w("];\n\n")
-
-w("/// Code points whose fold differs from the default (see fold.rs), sorted.\n")
-w(f"pub static FOLD_KEYS: [u32; {len(entries)}] = [\n")
-for i in range(0, len(entries), 8):
-    w("    " + " ".join(f"0x{c:04X}," for c, _ in entries[i : i + 8]) + "\n")
-w("];\n\n")
-w("/// The fold of `FOLD_KEYS[i]`: up to four bytes, first byte lowest, 0 ends it.\n")
-w(f"pub static FOLD_VALUES: [u32; {len(entries)}] = [\n")
-
-
-def pack(bs):
-    v = 0
-    for i, b in enumerate(bs):
-        v |= b << (8 * i)
-    return v
-
-
-for i in range(0, len(entries), 8):
-    w("    " + " ".join(f"0x{pack(b):08X}," for _, b in entries[i : i + 8]) + "\n")
-w("];\n\n")
-w("/// Folds longer than four bytes, sorted by code point.\n")
-w(f"pub static LONG_FOLDS: [(u32, &[u8]); {len(long_entries)}] = [\n")
-for c, b in long_entries:
-    w(f"    (0x{c:04X}, &{list(b)}),\n")
-w("];\n")
+write_stream(
+    "ASSIGNED",
+    "/// Assigned code points that are neither private use nor noncharacters (general\n"
+    "/// category not Cn, Co or Cs). Ranges encoded as SHOWS_NOTHING's.\n",
+    range_records(ar),
+)
+write_stream(
+    "FOLD",
+    "/// Code points whose fold differs from the default (see unicode.rs), sorted: per\n"
+    "/// code point varint(code point - previous one in the block), the fold's length,\n"
+    "/// then its bytes.\n",
+    [(c, [len(b)] + list(b)) for c, b in entries],
+)
 sys.stderr.write(
     f"{len(entries)} fold entries, {len(dr)} shows-nothing ranges, {len(ar)} assigned ranges\n"
 )

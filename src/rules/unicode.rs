@@ -93,71 +93,122 @@ static ASCII_FOLD: [u8; 128] = {
 /// The bytes one character folds to: at most a handful, never allocated.
 #[derive(Debug, Clone)]
 pub struct Folded {
-    /// Up to four bytes, lowest first; a zero byte ends them.
-    packed: u32,
-    /// The rare longer fold (ligatures), read after `packed` is spent.
-    long: &'static [u8],
+    /// A single byte (0: none), read first.
+    one: u8,
+    /// The fold read from the table.
+    rest: &'static [u8],
 }
 
 impl Iterator for Folded {
     type Item = u8;
     fn next(&mut self) -> Option<u8> {
-        if self.packed != 0 {
-            let b = (self.packed & 0xff) as u8;
-            self.packed >>= 8;
-            return Some(b);
+        if self.one != 0 {
+            return Some(std::mem::take(&mut self.one));
         }
-        let (&b, rest) = self.long.split_first()?;
-        self.long = rest;
+        let (&b, rest) = self.rest.split_first()?;
+        self.rest = rest;
         Some(b)
     }
 }
 
 const fn one(b: u8) -> Folded {
-    Folded {
-        packed: b as u32,
-        long: &[],
-    }
+    Folded { one: b, rest: &[] }
 }
 
-fn in_ranges(table: &[(u32, u32)], c: u32) -> bool {
-    // The last range that starts at or before `c` is the only one that can hold it.
-    let i = table.partition_point(|&(lo, _)| lo <= c);
-    i > 0 && c <= table[i - 1].1
+/// Reads a LEB128 varint at `*i`. The streams are generated, so they are well formed.
+fn varint(stream: &[u8], i: &mut usize) -> u32 {
+    let mut n = 0u32;
+    let mut shift = 0;
+    while let Some(&b) = stream.get(*i) {
+        *i += 1;
+        n |= u32::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            break;
+        }
+        shift += 7;
+    }
+    n
+}
+
+/// The block that may hold `c`: its first key and its bytes. A table is split in
+/// blocks of at most 32 records, so a lookup is a binary search over the block
+/// index and a scan of one block.
+fn block<'a>(index: &[(u32, u16)], stream: &'a [u8], c: u32) -> Option<(u32, &'a [u8])> {
+    let i = index.partition_point(|&(first, _)| first <= c);
+    let &(first, offset) = index.get(i.checked_sub(1)?)?;
+    let end = index.get(i).map_or(stream.len(), |&(_, o)| usize::from(o));
+    Some((first, stream.get(usize::from(offset)..end)?))
+}
+
+/// Is `c` in one of the ranges of a range stream?
+fn in_ranges(index: &[(u32, u16)], stream: &[u8], c: u32) -> bool {
+    let Some((mut start, records)) = block(index, stream, c) else {
+        return false;
+    };
+    let mut i = 0;
+    let mut first = true;
+    while i < records.len() {
+        let delta = varint(records, &mut i);
+        if !std::mem::take(&mut first) {
+            start += delta;
+        }
+        let end = start + varint(records, &mut i);
+        if c < start {
+            return false;
+        }
+        if c <= end {
+            return true;
+        }
+    }
+    false
+}
+
+/// The fold the table holds for `c`, if any.
+fn fold_lookup(c: u32) -> Option<&'static [u8]> {
+    let (mut key, records) = block(&tables::FOLD_INDEX, &tables::FOLD_STREAM, c)?;
+    let mut i = 0;
+    let mut first = true;
+    while i < records.len() {
+        let delta = varint(records, &mut i);
+        if !std::mem::take(&mut first) {
+            key += delta;
+        }
+        let len = usize::from(*records.get(i)?);
+        let bytes = records.get(i + 1..i + 1 + len)?;
+        i += 1 + len;
+        if key >= c {
+            return (key == c).then_some(bytes);
+        }
+    }
+    None
 }
 
 /// `true` for a character that shows nothing by itself: a nonspacing or
 /// enclosing mark (Mn, Me), a format character (Cf) or any other
 /// Default_Ignorable code point (fillers, variation selectors, tags).
 pub fn shows_nothing(c: char) -> bool {
-    !c.is_ascii() && in_ranges(&tables::SHOWS_NOTHING, c as u32)
+    !c.is_ascii()
+        && in_ranges(
+            &tables::SHOWS_NOTHING_INDEX,
+            &tables::SHOWS_NOTHING_STREAM,
+            c as u32,
+        )
 }
 
 /// `true` for a code point that Unicode has assigned to a character, other than
 /// private use: `false` for unassigned code points, the noncharacters (U+FDD0 to
 /// U+FDEF and the last two code points of every plane) and private-use ones.
 pub fn is_assigned_public(c: char) -> bool {
-    c.is_ascii() || in_ranges(&tables::ASSIGNED, c as u32)
+    c.is_ascii() || in_ranges(&tables::ASSIGNED_INDEX, &tables::ASSIGNED_STREAM, c as u32)
 }
 
 /// What `c` looks like, as folded bytes (see the module documentation).
 pub fn fold(c: char) -> Folded {
     if c.is_ascii() {
-        let b = ASCII_FOLD[c as usize];
-        return one(b);
+        return one(ASCII_FOLD[c as usize]);
     }
-    let u = c as u32;
-    if let Ok(i) = tables::FOLD_KEYS.binary_search(&u) {
-        return Folded {
-            packed: tables::FOLD_VALUES[i],
-            long: &[],
-        };
-    }
-    if let Ok(i) = tables::LONG_FOLDS.binary_search_by_key(&u, |&(k, _)| k) {
-        return Folded {
-            packed: 0,
-            long: tables::LONG_FOLDS[i].1,
-        };
+    if let Some(rest) = fold_lookup(c as u32) {
+        return Folded { one: 0, rest };
     }
     if shows_nothing(c) || super::invisible_characters::is_invisible(c) {
         one(0)
@@ -188,14 +239,76 @@ mod tests {
         s.chars().flat_map(fold).collect()
     }
 
+    /// Every record of a stream, decoded: (key, following varint or fold length).
+    fn decode(index: &[(u32, u16)], stream: &[u8], fold: bool) -> Vec<(u32, u32)> {
+        let mut out = Vec::new();
+        for (b, &(first, offset)) in index.iter().enumerate() {
+            let end = index
+                .get(b + 1)
+                .map_or(stream.len(), |&(_, o)| usize::from(o));
+            let (mut key, mut i) = (first, usize::from(offset));
+            let mut k = 0;
+            while i < end {
+                let delta = varint(stream, &mut i);
+                if k > 0 {
+                    key += delta;
+                }
+                let second = if fold {
+                    let len = stream[i];
+                    i += 1 + usize::from(len);
+                    u32::from(len)
+                } else {
+                    varint(stream, &mut i)
+                };
+                out.push((key, second));
+                k += 1;
+            }
+            assert!(k <= 32, "block {b} has {k} records");
+        }
+        out
+    }
+
     #[test]
     fn tables_are_sorted_and_disjoint() {
-        assert!(tables::FOLD_KEYS.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(tables::FOLD_KEYS.len(), tables::FOLD_VALUES.len());
-        assert!(tables::LONG_FOLDS.windows(2).all(|w| w[0].0 < w[1].0));
-        for t in [&tables::SHOWS_NOTHING[..], &tables::ASSIGNED[..]] {
-            assert!(t.iter().all(|&(lo, hi)| lo <= hi));
-            assert!(t.windows(2).all(|w| w[0].1 + 1 < w[1].0));
+        let folds = decode(&tables::FOLD_INDEX, &tables::FOLD_STREAM, true);
+        assert!(folds.len() > 3000);
+        assert!(folds.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(folds
+            .iter()
+            .all(|&(_, len)| (1..=10).contains(&len) || len == 0));
+        for (index, stream) in [
+            (
+                &tables::SHOWS_NOTHING_INDEX[..],
+                &tables::SHOWS_NOTHING_STREAM[..],
+            ),
+            (&tables::ASSIGNED_INDEX[..], &tables::ASSIGNED_STREAM[..]),
+        ] {
+            let ranges: Vec<(u32, u32)> = decode(index, stream, false)
+                .into_iter()
+                .map(|(lo, len)| (lo, lo + len))
+                .collect();
+            assert!(ranges.len() > 300);
+            assert!(ranges.windows(2).all(|w| w[0].1 + 1 < w[1].0));
+            // The lookup agrees with the decoded ranges at and around every edge.
+            for &(lo, hi) in &ranges {
+                for (u, inside) in [
+                    (lo, true),
+                    (hi, true),
+                    (lo.wrapping_sub(1), false),
+                    (hi + 1, false),
+                ] {
+                    let in_any = ranges.iter().any(|&(a, b)| (a..=b).contains(&u));
+                    assert!(in_any || !inside);
+                    assert_eq!(in_ranges(index, stream, u), in_any, "U+{u:04X}");
+                }
+            }
+        }
+        // And the fold lookup finds every key it holds, and nothing between keys.
+        for w in folds.windows(2) {
+            assert!(fold_lookup(w[0].0).is_some(), "U+{:04X}", w[0].0);
+            if w[0].0 + 1 < w[1].0 {
+                assert!(fold_lookup(w[0].0 + 1).is_none());
+            }
         }
     }
 
