@@ -341,6 +341,17 @@ write_stream(
     "/// then its bytes.\n",
     [(c, [len(b)] + list(b)) for c, b in entries],
 )
+# Look-alikes of the forbidden characters, for the HTML pattern of
+# forbidden_characters: non-letters whose fold holds a forbidden character.
+look_alikes = [
+    c for c, b in entries if c not in alphabetic and any(chr(x) in FORBIDDEN for x in b if x < 0x80)
+]
+w("/// Characters other than letters whose fold holds a forbidden character, sorted:\n")
+w("/// forbidden_characters puts them in its HTML pattern.\n")
+w(f"pub static FORBIDDEN_LOOK_ALIKES: [u32; {len(look_alikes)}] = [\n")
+for i in range(0, len(look_alikes), 8):
+    w("    " + " ".join(f"0x{c:04X}," for c in look_alikes[i : i + 8]) + "\n")
+w("];\n")
 sys.stderr.write(
     f"{len(entries)} fold entries, {len(dr)} shows-nothing ranges, {len(ar)} assigned ranges\n"
 )

@@ -78,6 +78,12 @@ impl Rule for ForbiddenCharacters {
             "\\<\\>\\=\"\\`\\!\\?\\%\\~\\$\\{\\}\\\\",
             "<>=\"`!?%~${}\\\\",
         );
+        // The look-alikes too, as \u{...} escapes, which mean the same with the `v`
+        // and the `u` flag.
+        let twins: String = unicode::forbidden_look_alikes()
+            .map(|t| format!("\\u{{{:X}}}", t as u32))
+            .collect();
+        c.exclude(&twins, &twins);
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if has_forbidden(value) {
@@ -130,6 +136,16 @@ mod tests {
         ] {
             assert!(ForbiddenCharacters.check(s, &ctx()).is_ok(), "{s}");
         }
+    }
+
+    #[test]
+    fn the_look_alike_list_is_exactly_what_the_rule_refuses() {
+        let scanned: Vec<char> = (0x80..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_look_alike(c))
+            .collect();
+        let listed: Vec<char> = unicode::forbidden_look_alikes().collect();
+        assert_eq!(scanned, listed);
     }
 
     #[test]

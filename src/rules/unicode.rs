@@ -221,6 +221,15 @@ pub fn fold(c: char) -> Folded {
     }
 }
 
+/// The characters other than letters that fold to a forbidden character (`＜`,
+/// `≠`, `‹`), from the generated table: what an HTML pattern must exclude to
+/// refuse what `forbidden_characters` refuses.
+pub fn forbidden_look_alikes() -> impl Iterator<Item = char> {
+    tables::FORBIDDEN_LOOK_ALIKES
+        .iter()
+        .filter_map(|&u| char::from_u32(u))
+}
+
 /// `true` for a folded byte that stands for a digit.
 pub fn is_digit(b: u8) -> bool {
     b.is_ascii_digit() || b.is_ascii_uppercase() || b == OTHER_DIGIT
