@@ -44,6 +44,8 @@ pub enum Msg {
     ForbiddenCharacter,
     /// A control, zero-width or bidi character.
     InvisibleCharacter,
+    /// A noncharacter, an unassigned or a private-use code point.
+    UnassignedCharacter,
     /// A digit where none may be.
     ContainsDigits,
     /// A post-office box.
@@ -273,6 +275,7 @@ impl Msg {
             Msg::TooShort { min } => format!("{f} necesita al menos {min} caracteres."),
             Msg::ForbiddenCharacter => format!("{f} no puede contener ninguno de estos caracteres: < > = \" ` ! ? % ~ $ {{ }} \\."),
             Msg::InvisibleCharacter => format!("{f} no puede contener caracteres de control, invisibles o de dirección del texto; escríbalo de nuevo."),
+            Msg::UnassignedCharacter => format!("{f} solo puede contener caracteres definidos por Unicode, no de uso privado ni sin asignar; escríbalo de nuevo."),
             Msg::ContainsDigits => format!("{f} no puede contener dígitos."),
             Msg::PoBox => format!("{f} debe ser la dirección donde vive la persona, no un apartado postal (PO Box)."),
             Msg::StateCase => format!("{f} debe ser un código de dos letras en mayúsculas, como CA."),
@@ -359,6 +362,9 @@ impl Msg {
             ),
             Msg::InvisibleCharacter => format!(
                 "{label} must not contain control, zero-width or text-direction characters; retype it."
+            ),
+            Msg::UnassignedCharacter => format!(
+                "{label} must contain only characters Unicode defines, not private-use or unassigned ones; retype it."
             ),
             Msg::ContainsDigits => format!("{label} must not contain digits."),
             Msg::PoBox => format!("{label} must be a street address where the person lives, not a PO box."),
@@ -486,6 +492,7 @@ mod tests {
             Msg::TooShort { min: 2 },
             Msg::ForbiddenCharacter,
             Msg::InvisibleCharacter,
+            Msg::UnassignedCharacter,
             Msg::ContainsDigits,
             Msg::PoBox,
             Msg::StateCase,

@@ -4,8 +4,11 @@
 //! contain any of `< > = " ` ! ? % ~ $ { } \`. Other punctuation people really have
 //! in names and addresses (`O'Brien`, `Smith-Jones`, `Apt #4`, `St. Louis`) is fine.
 //! Look-alikes of the forbidden characters (full-width `＜`, small `﹤`, angle
-//! quotes `‹ ›`, the set-minus `∖`) are refused too: they slip past a filter and
-//! then break whatever reads the name next.
+//! quotes `‹ ›`, the set-minus `∖`, `≠`) are refused too: they slip past a filter
+//! and then break whatever reads the name next. They are found by the same fold
+//! as PO boxes ([`super::unicode::fold`]: compatibility decomposition, then TR39's
+//! confusables), restricted to punctuation and symbols: a letter of a real script
+//! that TR39 pairs with `?` or `<` (Cherokee `Ꭾ`, `ʔ`) is a letter.
 //!
 //! ```
 //! use dwolla_validator::rules::{forbidden_characters::ForbiddenCharacters, Rule};
@@ -14,7 +17,7 @@
 //! assert!(ForbiddenCharacters.check("Jane!", &ctx).is_err());
 //! ```
 
-use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
+use super::{unicode, Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
 use crate::options::Operation;
 use crate::report::Code;
@@ -33,31 +36,6 @@ pub const FORBIDDEN: &[u8] = b"<>=\"`!?%~${}\\";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ForbiddenCharacters;
 
-/// The forbidden character a look-alike stands for: full-width forms (`＜`),
-/// small forms (`﹤`) and a few other twins people paste from word processors.
-fn look_alike(c: char) -> Option<u8> {
-    let u = c as u32;
-    let ascii = match u {
-        0xFF01..=0xFF5E => u - 0xFF01 + 0x21,
-        0xFE57 => u32::from(b'!'),
-        0xFE56 => u32::from(b'?'),
-        0xFE5B => u32::from(b'{'),
-        0xFE5C => u32::from(b'}'),
-        0xFE64 => u32::from(b'<'),
-        0xFE65 => u32::from(b'>'),
-        0xFE66 => u32::from(b'='),
-        0xFE68 => u32::from(b'\\'),
-        0xFE69 => u32::from(b'$'),
-        0xFE6A => u32::from(b'%'),
-        0x2039 | 0x2329 | 0x27E8 | 0x3008 => u32::from(b'<'),
-        0x203A | 0x232A | 0x27E9 | 0x3009 => u32::from(b'>'),
-        0x2216 | 0x29F5 => u32::from(b'\\'),
-        0x02DC | 0x223C => u32::from(b'~'),
-        _ => return None,
-    };
-    u8::try_from(ascii).ok()
-}
-
 /// [`FORBIDDEN`] as a bit set over ASCII: one test per byte instead of a search.
 const FORBIDDEN_BITS: u128 = {
     let mut bits = 0u128;
@@ -69,7 +47,8 @@ const FORBIDDEN_BITS: u128 = {
     bits
 };
 
-fn is_forbidden_byte(b: u8) -> bool {
+/// `true` for a byte of [`FORBIDDEN`].
+pub(crate) const fn is_forbidden_byte(b: u8) -> bool {
     b < 128 && FORBIDDEN_BITS & (1 << b) != 0
 }
 
@@ -78,8 +57,15 @@ pub fn has_forbidden(s: &str) -> bool {
     // All forbidden characters are ASCII, and UTF-8 never reuses ASCII bytes inside
     // multi-byte sequences, so a byte scan is exact for them; only text with
     // non-ASCII characters needs the look-alike pass.
-    s.bytes().any(is_forbidden_byte)
-        || (!s.is_ascii() && s.chars().filter_map(look_alike).any(is_forbidden_byte))
+    s.bytes().any(is_forbidden_byte) || (!s.is_ascii() && s.chars().any(is_look_alike))
+}
+
+/// `true` for a non-ASCII character that folds to a forbidden one. Letters are
+/// never look-alikes here: Cherokee `Ꭾ`, the glottal stop `ʔ`, Canadian syllabics
+/// `ᐸ` and the click `ǃ` are letters of people's names that TR39 happens to pair
+/// with `?`, `<` or `!`; what slips past a filter is punctuation and symbols.
+fn is_look_alike(c: char) -> bool {
+    !c.is_ascii() && !c.is_alphabetic() && unicode::fold(c).any(is_forbidden_byte)
 }
 
 impl Rule for ForbiddenCharacters {
@@ -92,6 +78,12 @@ impl Rule for ForbiddenCharacters {
             "\\<\\>\\=\"\\`\\!\\?\\%\\~\\$\\{\\}\\\\",
             "<>=\"`!?%~${}\\\\",
         );
+        // The look-alikes too, as \u{...} escapes, which mean the same with the `v`
+        // and the `u` flag.
+        let twins: String = unicode::forbidden_look_alikes()
+            .map(|t| format!("\\u{{{:X}}}", t as u32))
+            .collect();
+        c.exclude(&twins, &twins);
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
         if has_forbidden(value) {
@@ -129,9 +121,31 @@ mod tests {
         ] {
             assert!(ForbiddenCharacters.check(s, &ctx()).is_err(), "{s}");
         }
-        for s in ["Zoë", "Ｊａｎｅ", "María-José"] {
+        for s in ["˂b˃", "x ≠ y", "❴a❵", "︕", "a⧵b", "Jane˜"] {
+            assert!(ForbiddenCharacters.check(s, &ctx()).is_err(), "{s}");
+        }
+        for s in [
+            "Zoë",
+            "Ｊａｎｅ",
+            "María-José",
+            "ᏣᎳᎩ Ꭾ",
+            "ʔiʔ",
+            "ᐸᐳ",
+            "ǃXóõ",
+            "O’Brien",
+        ] {
             assert!(ForbiddenCharacters.check(s, &ctx()).is_ok(), "{s}");
         }
+    }
+
+    #[test]
+    fn the_look_alike_list_is_exactly_what_the_rule_refuses() {
+        let scanned: Vec<char> = (0x80..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_look_alike(c))
+            .collect();
+        let listed: Vec<char> = unicode::forbidden_look_alikes().collect();
+        assert_eq!(scanned, listed);
     }
 
     #[test]

@@ -16,6 +16,7 @@
 //! | `length` | InvalidFormat | length in Unicode scalar values within the field's bounds |
 //! | `forbidden_characters` | InvalidFormat | none of `< > = " \` ! ? % ~ $ { } \` |
 //! | `invisible_characters` | InvalidFormat | no control, zero-width or bidi characters |
+//! | `unassigned_characters` | InvalidFormat | no noncharacters, unassigned or private-use code points |
 //! | `no_digits` | InvalidFormat | no digits (city, title) |
 //! | `po_box` | NotAllowed | not a post-office box, look-alikes included |
 //! | `state` | InvalidFormat / NotAllowed | an uppercase code Dwolla accepts |
@@ -62,6 +63,8 @@ pub mod postal_code;
 pub mod presence;
 pub mod ssn;
 pub mod state;
+pub mod unassigned_characters;
+pub mod unicode;
 pub mod unknown_field;
 pub mod uuid;
 pub mod website;
@@ -176,6 +179,7 @@ pub static RULES: &[RuleInfo] = &[
     length::INFO,
     forbidden_characters::INFO,
     invisible_characters::INFO,
+    unassigned_characters::INFO,
     no_digits::INFO,
     po_box::INFO,
     state::INFO,

@@ -1,18 +1,27 @@
 //! `po_box`: a street line is where the person lives, not a post-office box.
 //!
 //! Dwolla refuses PO boxes on every street line. People write them many ways, so
-//! the line is first *folded*: case is dropped; look-alike letters (Cyrillic `О`,
-//! Greek `Ο`, full-width `Ｏ`, circled and mathematical letters, `ö`) become the
-//! ASCII letter they imitate; invisible characters and combining marks are dropped;
-//! every other non-letter becomes a separator. Then these are refused anywhere in
-//! the line, with any separators (dots, spaces, hyphens) between the letters or none,
-//! with or without a number, where an `o` may also be written as the digit `0`:
+//! the line is first *folded* by [`super::unicode::fold`], the one look-alike fold
+//! built from Unicode's own data: compatibility decomposition (full-width `Ｏ`,
+//! circled `Ⓟ`, mathematical `𝐏`, letterlike `ℙ`), every nonspacing or enclosing
+//! mark dropped, whatever its script (precomposed `Ȯ`, `ơ`, `Ǫ` and `P` + Thai or
+//! Arabic marks alike), invisible characters dropped, then Unicode TR39's
+//! confusables (Cyrillic `О`, Greek `Ο`, Devanagari `०`). Case is dropped and every
+//! other non-letter becomes a separator. Then these are refused anywhere in the
+//! line, with any separators (dots, spaces, hyphens) between the letters or none,
+//! with or without a number, where a letter may also be written as a digit that
+//! looks like it (`0` for `o`, `1` for `l` or `i`):
 //!
 //! * `PO Box`, `P.O. Box`, `P O Box`, `PO-Box`, `Pobox`, `P0 B0X`
 //! * `POB 12`, `P.O.B.`
 //! * `PO Drawer`
-//! * `Post Office Box`, `Post Box`, `Postal Box`
+//! * `Post Office Box`, `Post Box`, `Postal Box`, and their spelled-out drawers
+//!   (`Post Office Drawer`, `Post Drawer`), which count as the short forms
 //! * a line that is only `Box` and a number: `Box 12`, `Box #12`
+//!
+//! Because the fold drops marks and decomposes, a line, its NFC and its NFKD get
+//! the same verdict, so `normalize` (which composes to NFC) never turns a refused
+//! line into an accepted one.
 //!
 //! Street names that merely contain the letters are fine (`Box Elder St`, `Boxwood
 //! Ln`, `Boxing Pass`, `Poblano Ln`, `Post Rd`, `Postal Cir`, `Office Park Dr`,
@@ -27,7 +36,7 @@
 //! assert!(!is_po_box("RR 2 Box 15"));
 //! ```
 
-use super::{Constraints, Ctx, Fail, Rule, RuleInfo};
+use super::{unicode, Constraints, Ctx, Fail, Rule, RuleInfo};
 use crate::messages::Msg;
 use crate::options::Operation;
 use crate::report::Code;
@@ -59,125 +68,26 @@ impl Rule for PoBox {
     }
 }
 
-/// Folded byte for a separator.
+/// Folded byte for a separator: every fold byte that is neither a letter nor a
+/// digit becomes one.
 const SEP: u8 = b' ';
-/// Folded byte for a letter that imitates no ASCII letter (`é` is folded to `e`,
-/// but `ж` stays a letter that matches nothing).
-const OTHER_LETTER: u8 = b'*';
 
-/// Folds one character: `None` drops it (invisible characters, combining marks).
-fn fold_char(c: char) -> Option<u8> {
-    if c.is_ascii() {
-        let b = c as u8;
-        return Some(if b.is_ascii_alphabetic() {
-            b.to_ascii_lowercase()
-        } else if b.is_ascii_digit() {
-            b
-        } else if b < 0x20 || b == 0x7f {
-            return None;
-        } else {
-            SEP
-        });
+/// The line as the matcher reads it: [`unicode::fold`] of each character, with
+/// punctuation turned into separators.
+fn fold_byte(b: u8) -> u8 {
+    if unicode::is_letter(b) || unicode::is_digit(b) {
+        b
+    } else {
+        SEP
     }
-    if super::invisible_characters::is_invisible(c) {
-        return None;
-    }
-    let u = c as u32;
-    // Combining diacritical marks: "P̣O" is still "PO".
-    if (0x0300..=0x036F).contains(&u)
-        || (0x1AB0..=0x1AFF).contains(&u)
-        || (0x20D0..=0x20FF).contains(&u)
-    {
-        return None;
-    }
-    // Full-width ASCII.
-    if (0xFF01..=0xFF5E).contains(&u) {
-        return fold_char(char::from_u32(u - 0xFF01 + 0x21).unwrap_or(' '));
-    }
-    // Circled letters.
-    if (0x24B6..=0x24CF).contains(&u) {
-        return Some(b'a' + (u - 0x24B6) as u8);
-    }
-    if (0x24D0..=0x24E9).contains(&u) {
-        return Some(b'a' + (u - 0x24D0) as u8);
-    }
-    // Mathematical alphanumeric letters: 13 styles of A–Z then a–z.
-    if (0x1D400..=0x1D6A3).contains(&u) {
-        return Some(b'a' + ((u - 0x1D400) % 52 % 26) as u8);
-    }
-    // Mathematical digits: 5 styles of 0–9.
-    if (0x1D7CE..=0x1D7FF).contains(&u) {
-        return Some(b'0' + ((u - 0x1D7CE) % 10) as u8);
-    }
-    let folded = match c {
-        // Latin letters with marks, and small capitals.
-        'à'..='å' | 'À'..='Å' | 'ᴀ' => b'a',
-        'ç' | 'Ç' | 'ᴄ' => b'c',
-        'è'..='ë' | 'È'..='Ë' | 'ᴇ' => b'e',
-        'ì'..='ï' | 'Ì'..='Ï' | 'ɪ' => b'i',
-        'ò'..='ö' | 'ø' | 'Ò'..='Ö' | 'Ø' | 'ᴏ' | 'ō' | 'Ō' => b'o',
-        'ù'..='ü' | 'Ù'..='Ü' | 'ᴜ' => b'u',
-        'ʙ' => b'b',
-        'ᴘ' => b'p',
-        'ᴛ' => b't',
-        'ꜱ' => b's',
-        'ʀ' => b'r',
-        'ᴡ' => b'w',
-        'ɴ' => b'n',
-        'ʟ' => b'l',
-        'ᴅ' => b'd',
-        'ꜰ' => b'f',
-        'ᴍ' => b'm',
-        // Cyrillic look-alikes.
-        'А' | 'а' => b'a',
-        'В' | 'в' | 'Ь' | 'ь' => b'b',
-        'С' | 'с' => b'c',
-        'Ԁ' | 'ԁ' => b'd',
-        'Е' | 'е' | 'Ё' | 'ё' => b'e',
-        'Н' | 'н' | 'Һ' | 'һ' => b'h',
-        'І' | 'і' | 'Ӏ' => b'i',
-        'Ј' | 'ј' => b'j',
-        'К' | 'к' => b'k',
-        'М' | 'м' => b'm',
-        'О' | 'о' => b'o',
-        'Р' | 'р' => b'p',
-        'Ԛ' | 'ԛ' => b'q',
-        'Ѕ' | 'ѕ' => b's',
-        'Т' | 'т' => b't',
-        'Х' | 'х' => b'x',
-        'У' | 'у' => b'y',
-        'Ԝ' | 'ԝ' => b'w',
-        // Greek look-alikes.
-        'Α' | 'α' => b'a',
-        'Β' | 'β' => b'b',
-        'Ε' | 'ε' => b'e',
-        'Ζ' => b'z',
-        'Η' => b'h',
-        'Ι' | 'ι' => b'i',
-        'Κ' | 'κ' => b'k',
-        'Μ' => b'm',
-        'Ν' => b'n',
-        'ν' => b'v',
-        'Ο' | 'ο' | 'ό' | 'Ό' | 'σ' => b'o',
-        'Ρ' | 'ρ' => b'p',
-        'Τ' | 'τ' => b't',
-        'Υ' | 'υ' => b'y',
-        'Χ' | 'χ' => b'x',
-        '\u{3000}' => SEP,
-        _ if c.is_numeric() => b'9',
-        _ if c.is_alphabetic() => OTHER_LETTER,
-        _ => SEP,
-    };
-    Some(folded)
 }
 
-fn is_letter(b: u8) -> bool {
-    b.is_ascii_lowercase() || b == OTHER_LETTER
-}
-
-/// Does folded byte `b` stand for pattern letter `p`? An `o` may be written `0`.
+/// Does folded byte `b` stand for pattern letter `p`? A digit that looks like the
+/// letter counts (`0` for `o`); and since `I` folds with `i` but TR39 takes `I`,
+/// `l` and `1` for one shape, `i` and `l` are one letter here.
 fn same_letter(b: u8, p: u8) -> bool {
-    b == p || (p == b'o' && b == b'0')
+    let bar = |x: u8| matches!(x, b'i' | b'l' | b'I' | b'L');
+    b == p || b == p.to_ascii_uppercase() || (bar(p) && bar(b))
 }
 
 /// Matches the letters of `word` from `i`, allowing separators between letters.
@@ -206,7 +116,7 @@ fn skip_seps(f: &[u8], mut i: usize) -> usize {
 
 /// A word ends at `i` when no letter follows (a digit may: "POBox12").
 fn ends_word(f: &[u8], i: usize) -> bool {
-    f.get(i).is_none_or(|&b| !is_letter(b))
+    f.get(i).is_none_or(|&b| !unicode::is_letter(b))
 }
 
 fn po_box_at(f: &[u8], start: usize) -> bool {
@@ -221,7 +131,8 @@ fn po_box_at(f: &[u8], start: usize) -> bool {
             }
         }
     }
-    // "Post Office Box", "Post Box", "Postal Box".
+    // "Post Office Box", "Post Box", "Postal Box", and the same with "Drawer": the
+    // spelled-out forms count as the short ones.
     if let Some(mut i) = match_letters(f, start, b"post") {
         if let Some(k) = match_letters(f, i, b"al") {
             if k == i + 2 {
@@ -232,9 +143,11 @@ fn po_box_at(f: &[u8], start: usize) -> bool {
         if let Some(k) = match_letters(f, j, b"office") {
             j = skip_seps(f, k);
         }
-        if let Some(end) = match_letters(f, j, b"box") {
-            if ends_word(f, end) {
-                return true;
+        for tail in [&b"box"[..], b"drawer"] {
+            if let Some(end) = match_letters(f, j, tail) {
+                if ends_word(f, end) {
+                    return true;
+                }
             }
         }
     }
@@ -254,7 +167,7 @@ fn only_box_and_number(f: &[u8]) -> bool {
     let mut tokens = rest.split(|&b| b == SEP).filter(|t| !t.is_empty());
     match (tokens.next(), tokens.next()) {
         (None, _) => true,
-        (Some(t), None) => t.iter().any(u8::is_ascii_digit),
+        (Some(t), None) => t.iter().any(|&b| unicode::is_digit(b)),
         _ => false,
     }
 }
@@ -263,7 +176,7 @@ fn scan(f: &[u8]) -> bool {
     if only_box_and_number(f) {
         return true;
     }
-    (0..f.len()).any(|i| (i == 0 || !is_letter(f[i - 1])) && po_box_at(f, i))
+    (0..f.len()).any(|i| (i == 0 || !unicode::is_letter(f[i - 1])) && po_box_at(f, i))
 }
 
 /// `true` when the line is, or contains, a post-office box.
@@ -274,7 +187,7 @@ pub fn is_po_box(line: &str) -> bool {
     let mut stack = [0u8; STACK];
     let mut n = 0;
     let mut heap: Vec<u8> = Vec::new();
-    for b in line.chars().filter_map(fold_char) {
+    for b in line.chars().flat_map(unicode::fold).map(fold_byte) {
         if n < STACK {
             stack[n] = b;
             n += 1;
@@ -344,6 +257,29 @@ mod tests {
             "𝐏𝐎 𝐁𝐎𝐗 1",
             "Ⓟⓞ Ⓑⓞⓧ 1",
             "P0st 0ffice B0x 1",
+            // Precomposed letters with any mark, not only À–Ö.
+            "PȮ Box 1",
+            "Pơ Box 1",
+            "PǪ Box 1",
+            "ṔŐ Bȱẋ 1",
+            // Marks of other scripts between the letters: Thai, Arabic, Hebrew, enclosing.
+            "P\u{0E31}O Box 1",
+            "P\u{064E}O\u{0651} Box 1",
+            "P\u{05B4}O Box 1",
+            "P\u{20DD}O Box 1",
+            // Letterlike symbols and other compatibility forms.
+            "ℙ𝕆 Box 1",
+            "Ⓟ⒪ Box 1",
+            "PO ℬox 1",
+            "ᴘᴏ ʙᴏx 1",
+            // TR39 confusables: Devanagari and Arabic-Indic digits that look like o.
+            "P० Box 1",
+            "P\u{0665} Box 1",
+            // Spelled out.
+            "Post Office Drawer 7",
+            "P.O. Drawer 7",
+            "Post Drawer 7",
+            "Postal Drawer 7",
         ] {
             assert!(is_po_box(s), "{s}");
         }

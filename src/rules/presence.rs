@@ -3,14 +3,21 @@
 //! These two run before any other rule on a field, in the engine itself, because
 //! they look at the JSON value rather than at a string.
 //!
-//! * `required`: a required field that is missing, `null`, `""` or only whitespace
-//!   is `Required`. An optional field that is missing or `null` is simply absent.
+//! * `required`: a required field that is missing, `null`, `""` or blank is
+//!   `Required`. Blank means made only of characters that show nothing: spaces of
+//!   any kind, the braille blank U+2800, combining marks with no letter to sit on
+//!   (Mn, Me), format characters such as the zero-width space (Cf) and the other
+//!   default-ignorable code points (Hangul fillers, variation selectors). A name of
+//!   one braille blank looks empty on every screen, so it is as missing as `""`.
+//!   An optional field that is missing or `null` is simply absent.
 //! * `string_type`: every Customer field is a JSON string. `"ssn": 1234` is
 //!   `InvalidFormat`, never coerced, because the API would refuse it too.
 //!
 //! ```
 //! use dwolla_validator::rules::presence::is_blank;
 //! assert!(is_blank("  \t"));
+//! assert!(is_blank("\u{2800}")); // braille blank
+//! assert!(is_blank("\u{0301}\u{200B}")); // a lone mark, a zero-width space
 //! assert!(!is_blank(" Jane "));
 //! ```
 
@@ -67,9 +74,15 @@ pub const PAYLOAD_SIZE: RuleInfo = RuleInfo {
 /// Dwolla's limit on one request, and so on one payload: 10 MiB.
 pub const MAX_PAYLOAD_BYTES: usize = 10 * 1024 * 1024;
 
-/// `true` when `s` is empty or only whitespace.
+/// The braille pattern blank: a "character" that every font draws as nothing.
+const BRAILLE_BLANK: char = '\u{2800}';
+
+/// `true` when `s` is empty or made only of characters that show nothing (see the
+/// module documentation). Controls other than whitespace are not blank: they are
+/// `invisible_characters`' to refuse.
 pub fn is_blank(s: &str) -> bool {
-    s.chars().all(char::is_whitespace)
+    s.chars()
+        .all(|c| c.is_whitespace() || c == BRAILLE_BLANK || super::unicode::shows_nothing(c))
 }
 
 #[cfg(test)]
@@ -77,10 +90,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn blank_means_only_whitespace() {
+    fn blank_means_nothing_shows() {
         assert!(is_blank(""));
-        assert!(is_blank(" \u{a0}\n"));
-        assert!(!is_blank("a"));
-        assert!(!is_blank("\u{200b}"));
+        assert!(is_blank(" \u{a0}\n\u{3000}\u{2003}"));
+        for s in [
+            "\u{2800}",
+            "\u{2800}\u{2800} ",
+            "\u{0301}",
+            "\u{0E31}\u{064E}\u{20DD}", // Thai, Arabic, enclosing marks
+            "\u{200B}\u{200D}\u{2060}\u{FEFF}",
+            "\u{3164}\u{115F}\u{FFA0}", // Hangul fillers
+            "\u{FE0F}\u{E0041}",
+        ] {
+            assert!(is_blank(s), "{s:?}");
+        }
+        for s in ["a", "\u{0}", "é", "e\u{0301}", "\u{2801}", "\u{0903}", "_"] {
+            assert!(!is_blank(s), "{s:?}");
+        }
     }
 }

@@ -43,6 +43,7 @@ use crate::rules::{
     postal_code::PostalCode,
     ssn::Ssn,
     state::State,
+    unassigned_characters::UnassignedCharacters,
     uuid::Uuid,
     website::Website,
     Rule,
@@ -227,6 +228,7 @@ const OWNER_NAME: &[&dyn Rule] = &[
     &Length { min: 1, max: 50 },
     &ForbiddenCharacters,
     &InvisibleCharacters,
+    &UnassignedCharacters,
     &NoDigits,
 ];
 

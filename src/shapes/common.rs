@@ -8,21 +8,25 @@ use crate::rules::{
     correlation_id::CorrelationId, date_of_birth::DateFormat, email::Email,
     forbidden_characters::ForbiddenCharacters, invisible_characters::InvisibleCharacters,
     ip_address::IpAddress, length::Length, no_digits::NoDigits, phone::Phone, po_box::PoBox,
-    postal_code::PostalCode, ssn::Ssn, state::State, Rule,
+    postal_code::PostalCode, ssn::Ssn, state::State, unassigned_characters::UnassignedCharacters,
+    Rule,
 };
 
-/// A person's name: 1–50 characters, no forbidden or invisible characters.
+/// A person's name: 1–50 characters, no forbidden, invisible or unassigned characters.
 pub const NAME: &[&dyn Rule] = &[
     &Length { min: 1, max: 50 },
     &ForbiddenCharacters,
     &InvisibleCharacters,
+    &UnassignedCharacters,
 ];
-/// A required street line: 1–50 characters, not a PO box, no forbidden or invisible characters.
+/// A required street line: 1–50 characters, not a PO box, no forbidden, invisible or
+/// unassigned characters.
 pub const STREET: &[&dyn Rule] = &[
     &Length { min: 1, max: 50 },
     &PoBox,
     &ForbiddenCharacters,
     &InvisibleCharacters,
+    &UnassignedCharacters,
 ];
 /// An optional street line: up to 50 characters, otherwise as [`STREET`].
 pub const STREET_OPTIONAL: &[&dyn Rule] = &[
@@ -30,6 +34,7 @@ pub const STREET_OPTIONAL: &[&dyn Rule] = &[
     &PoBox,
     &ForbiddenCharacters,
     &InvisibleCharacters,
+    &UnassignedCharacters,
 ];
 /// A city: 1–50 characters, no forbidden or invisible characters, no digits.
 pub const CITY: &[&dyn Rule] = &[

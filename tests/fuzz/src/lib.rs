@@ -670,7 +670,24 @@ fn check_rules(s: &str, op: Operation) {
         );
     }
 
-    assert_eq!(rules::presence::is_blank(s), s.trim().is_empty(), "blank");
+    // Blank: only whitespace, or more generally only characters that show nothing
+    // (U+2800, lone marks, format characters); never an ASCII letter or any digit.
+    // (Some marks, the Arabic vowel signs, count as alphabetic in Unicode.)
+    let blank = rules::presence::is_blank(s);
+    if s.trim().is_empty() {
+        assert!(blank, "whitespace is blank");
+    }
+    if blank {
+        assert!(
+            !s.chars()
+                .any(|c| c.is_ascii_alphanumeric() || c.is_numeric()),
+            "blank with a letter or digit"
+        );
+    }
+    assert_eq!(
+        ok(&rules::unassigned_characters::UnassignedCharacters, s, &ctx),
+        rules::unassigned_characters::all_assigned(s)
+    );
 
     let known: Vec<&'static str> = shapes::personal::PERSONAL.field_names().collect();
     if let Some(hit) = rules::unknown_field::suggest(s, &known) {
