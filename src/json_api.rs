@@ -28,13 +28,19 @@ fn error_json(message: &str) -> String {
     serde_json::json!({ "error": message }).to_string()
 }
 
+/// Reads JSON text with the crate's own reader (size limit, strictness) into a
+/// `Value`, for the small inputs read by key (options, a report, a document's
+/// description): one reader in the `.wasm`, not serde_json's as well.
+fn read_value(text: &str) -> Result<Value, Report> {
+    crate::read_text(text).map(|node| node.to_value())
+}
+
 /// Reads the options object JS passes. Done by hand from a parsed value rather
 /// than with serde's derive: the derive's error paths link float and string
 /// formatting that would add about 20 KB to the `.wasm`, and its messages may
 /// quote what they refuse.
 fn parse_options(text: &str) -> Result<(Options, String), String> {
-    let value = crate::input::parse_payload(text.as_bytes())
-        .map_err(|_| "options must be JSON".to_string())?;
+    let value = read_value(text).map_err(|_| "options must be JSON".to_string())?;
     let Value::Object(o) = value else {
         return Err("options must be an object".into());
     };
@@ -148,12 +154,12 @@ pub fn validate_as_json(kind: &str, payload: &str, options: &str) -> String {
 /// [`crate::documents::validate_document_json`]) with the file's first bytes
 /// (empty when unknown).
 pub fn validate_document_json(document: &str, head: &[u8]) -> String {
-    match crate::input::parse_payload(document.as_bytes()) {
+    match read_value(document) {
         Ok(v) => {
             let head = (!head.is_empty()).then_some(head);
             report_json(&crate::documents::validate_document_json(&v, head))
         }
-        Err(e) => report_json(&crate::input::unreadable_report(&e)),
+        Err(report) => report_json(&report),
     }
 }
 
@@ -179,8 +185,16 @@ pub fn statuses_json() -> String {
 
 /// Normalizes a payload given as JSON text; returns JSON text.
 pub fn normalize_customer_json(payload: &str) -> String {
-    match crate::input::parse_payload(payload.as_bytes()) {
-        Ok(v) => normalize::normalize(&v).to_string(),
+    match normalize::normalize_text(payload) {
+        Ok(text) => text,
+        Err(report)
+            if report
+                .errors
+                .first()
+                .is_some_and(|e| e.rule == crate::rules::presence::PAYLOAD_SIZE.id) =>
+        {
+            error_json("the payload is larger than 10 MiB, Dwolla's limit for one request")
+        }
         Err(_) => error_json("the payload is not valid JSON"),
     }
 }
@@ -195,7 +209,7 @@ pub fn to_dwolla_error_json(report: &str) -> String {
     const NOT_A_REPORT: &str =
         "not a report: expected {valid, errors: [{code, message, path, rule}]}";
     // Read by hand, as the options are, to keep serde's derive out of the `.wasm`.
-    let Ok(Value::Object(r)) = crate::input::parse_payload(report.as_bytes()) else {
+    let Ok(Value::Object(r)) = read_value(report) else {
         return error_json(NOT_A_REPORT);
     };
     let Some(Value::Array(errors)) = r.get("errors") else {

@@ -195,3 +195,37 @@ fn text_over_the_request_limit_is_refused_before_parsing() {
         "object_type"
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// `normalize_text` (what `normalizeCustomer` runs) gives the values that
+    /// `normalize` gives, in the payload's own key order, whatever the escapes.
+    #[test]
+    fn normalize_text_agrees_with_normalize(index in 0usize..1000, noise in proptest::collection::vec(any::<u8>(), 4096)) {
+        let payloads = vector_payloads();
+        let (_, payload, _, _) = &payloads[index % payloads.len()];
+        let mut text = String::new();
+        write_scrambled(payload, &mut noise.into_iter().cycle(), &mut text);
+        let out = dwolla_validator::normalize::normalize_text(&text).expect("JSON");
+        let reread = parse_payload(out.as_bytes()).expect("normalize_text writes JSON");
+        prop_assert_eq!(reread, dwolla_validator::normalize(payload));
+        // Key order: the keys of the output's top level come in the input's order.
+        let (Ok(dwolla_validator::parse::Node::Object(a)), Ok(dwolla_validator::parse::Node::Object(b))) = (parse(&text), parse(&out)) else {
+            return Ok(());
+        };
+        let order = |o: &dwolla_validator::parse::Obj| o.iter().map(|(k, _)| k.to_string()).collect::<Vec<_>>();
+        prop_assert_eq!(order(&a), order(&b));
+    }
+}
+
+#[test]
+fn normalize_text_keeps_what_it_cannot_read_and_refuses_huge_text() {
+    let out =
+        dwolla_validator::normalize::normalize_text(r#"{"lastName":" Do\udc00e ","state":"ia"}"#)
+            .unwrap();
+    assert_eq!(out, r#"{"lastName":" Do\udc00e ","state":"IA"}"#);
+    let huge = " ".repeat(MAX_PAYLOAD_BYTES + 1);
+    let e = dwolla_validator::normalize::normalize_text(&huge).unwrap_err();
+    assert_eq!(e.errors[0].rule, "payload_size");
+}

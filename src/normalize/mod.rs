@@ -28,6 +28,7 @@
 
 mod nfc_table;
 
+use crate::parse::Node;
 use serde_json::{Map, Value};
 
 /// Returns a normalized copy of a payload. Values that are not strings are kept.
@@ -48,6 +49,85 @@ fn normalize_value(key: Option<&str>, v: &Value) -> Value {
         Value::Array(a) => Value::Array(a.iter().map(|v| normalize_value(key, v)).collect()),
         other => other.clone(),
     }
+}
+
+/// Normalizes a payload given as JSON text, and writes it back as compact JSON
+/// text in the payload's own key order: what the npm package's
+/// `normalizeCustomer` runs. Every string is normalized as [`normalize`] does
+/// (each by the name of the field it is in); numbers are written as they were
+/// sent; a string that is not well-formed text (a lone surrogate escape) is
+/// handed back exactly as written, for `validate` to report at its field.
+///
+/// ```
+/// use dwolla_validator::normalize::normalize_text;
+/// let out = normalize_text(r#"{"ssn": "202-99-1516", "firstName": "  Jo\ud800 ", "n": 1.50}"#).unwrap();
+/// assert_eq!(out, r#"{"ssn":"202991516","firstName":"  Jo\ud800 ","n":1.50}"#);
+/// ```
+pub fn normalize_text(text: &str) -> Result<String, crate::Report> {
+    let node = crate::read_text(text)?;
+    let mut out = String::with_capacity(text.len());
+    write_normalized(None, &node, &mut out);
+    Ok(out)
+}
+
+fn write_normalized(key: Option<&str>, node: &Node<'_>, out: &mut String) {
+    match node {
+        Node::Null => out.push_str("null"),
+        Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Node::Number(n) => out.push_str(n),
+        Node::Str(s) => write_json_string(&normalize_field(key.unwrap_or(""), s), out),
+        Node::BadStr(raw) => {
+            out.push('"');
+            out.push_str(raw);
+            out.push('"');
+        }
+        Node::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_normalized(key, item, out);
+            }
+            out.push(']');
+        }
+        Node::Object(obj) => {
+            out.push('{');
+            for (i, (k, v)) in obj.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json_string(k, out);
+                out.push(':');
+                write_normalized(Some(k), v, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Writes `s` as a JSON string, escaped as serde_json escapes it.
+fn write_json_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[(c as usize) >> 4]));
+                out.push(char::from(HEX[(c as usize) & 0xf]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// Normalizes one field's value, as a form would on blur.
