@@ -132,6 +132,23 @@ pub fn parse_payload(bytes: &[u8]) -> Result<Value, InputError> {
         .map_err(|e| InputError::from_serde(&e))
 }
 
+/// What [`parse_record`] says of a record larger than Dwolla's request limit.
+const TOO_LARGE: &str = "the record is larger than 10 MiB, Dwolla's limit for one request";
+
+/// Parses one record of a file: [`parse_payload`], after refusing a record larger
+/// than [`crate::rules::presence::MAX_PAYLOAD_BYTES`] without parsing it (its
+/// report is the `payload_size` one, see [`unreadable_report`]).
+pub fn parse_record(bytes: &[u8]) -> Result<Value, InputError> {
+    if bytes.len() > crate::rules::presence::MAX_PAYLOAD_BYTES {
+        return Err(InputError::Json {
+            reason: TOO_LARGE.to_string(),
+            line: 1,
+            column: 1,
+        });
+    }
+    parse_payload(bytes)
+}
+
 /// The report for a record that could not be read: one `InvalidFormat` error at
 /// the root (`""`) from the `json_syntax` rule. Line and column are within the record.
 pub fn unreadable_report(e: &InputError) -> Report {
@@ -140,6 +157,9 @@ pub fn unreadable_report(e: &InputError) -> Report {
         line,
         column,
     } = e;
+    if reason == TOO_LARGE {
+        return crate::too_large_report();
+    }
     // The parser's reason is English prose; what the person is told is one of a few
     // kinds of problem, so it can be said in every language.
     let problem = if reason.contains("appears twice") {

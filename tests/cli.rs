@@ -433,3 +433,23 @@ fn a_line_of_a_million_spaces_and_a_huge_field() {
     assert_eq!(lines[0]["errors"][0]["rule"], "length");
     assert!(out.stdout.len() < 10_000, "the huge value is not echoed");
 }
+
+/// A record over Dwolla's 10 MiB request limit is refused before it is parsed,
+/// with its own report, and the records after it are still checked (issue 13).
+#[test]
+fn a_record_over_ten_mib_is_refused_and_the_rest_still_checked() {
+    let mut input = format!(
+        "{{\"type\":\"unverified\",\"firstName\":\"{}\",\"lastName\":\"B\",\"email\":\"a@b.co\"}}\n",
+        "a".repeat(10 * 1024 * 1024)
+    )
+    .into_bytes();
+    input.extend_from_slice(VALID.as_bytes());
+    input.push(b'\n');
+    let out = run(&["check", "--format", "json"], &input);
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["errors"][0]["rule"], "payload_size");
+    assert_eq!(lines[0]["errors"][0]["path"], "");
+    assert_eq!(lines[1]["valid"], true);
+    assert_eq!(out.status.code(), Some(1));
+}

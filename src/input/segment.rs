@@ -16,7 +16,7 @@
 //! NDJSON line that is not valid JSON is its own record, while a broken
 //! pretty-printed object, whose inner lines are indented, stays one bad record.
 
-use super::{first_non_space, parse_payload, InputError, Record};
+use super::{first_non_space, parse_payload, parse_record, InputError, Record};
 use serde_json::Value;
 
 /// A run of input that holds whole records, with the line it starts on.
@@ -313,7 +313,7 @@ fn read_values<'a>(
         return Reading::Read;
     }
     // Nearly always a segment is one value: parse it once, strictly.
-    let whole_error = match parse_payload(text) {
+    let whole_error = match parse_record(text) {
         Ok(v) => {
             let record = Record {
                 line: Some(line + leading_lines(text)),
@@ -331,7 +331,7 @@ fn read_values<'a>(
         let value = &text[start..end];
         let record = Record {
             line: Some(line + count_lines(&text[..start])),
-            value: parse_payload(value).map_err(|e| locate(e, text, start, line)),
+            value: parse_record(value).map_err(|e| locate(e, text, start, line)),
         };
         emit(record, value);
     }
