@@ -32,7 +32,6 @@
 
 use crate::input::InputError;
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 
 /// The deepest nesting of arrays and objects accepted (as `serde_json`'s limit).
 pub const MAX_DEPTH: usize = 127;
@@ -112,10 +111,25 @@ impl Node<'_> {
     }
 }
 
-/// A number token as a `serde_json::Value`, read by serde_json's number reader
-/// (exact for 64-bit integers, the nearest double otherwise).
+/// A number token as a `serde_json::Value`: exact for 64-bit integers, the
+/// nearest double otherwise (as serde_json reads it). Read with core's parsers
+/// rather than serde_json's, whose error paths would link float formatting into
+/// the `.wasm` (about 20 KB).
 fn number_value(n: &str) -> serde_json::Value {
-    serde_json::from_str::<serde_json::Number>(n)
+    // serde_json reads `-0` as the float -0.0, not the integer 0.
+    if let Some(i) = n
+        .parse::<i64>()
+        .ok()
+        .filter(|&i| i != 0 || !n.starts_with('-'))
+    {
+        return i.into();
+    }
+    if let Ok(u) = n.parse::<u64>() {
+        return u.into();
+    }
+    n.parse::<f64>()
+        .ok()
+        .and_then(serde_json::Number::from_f64)
         .map_or(serde_json::Value::Null, serde_json::Value::Number)
 }
 
@@ -230,6 +244,16 @@ impl<'a> Parser<'a> {
             line,
             column,
         }
+    }
+
+    /// The error for a key written twice in one object. The key is a field name,
+    /// not a value; long ones are cut short.
+    fn repeated_key(&self, key: &str) -> InputError {
+        let shown: String = key.chars().take(40).collect();
+        let more = if shown.len() < key.len() { "..." } else { "" };
+        self.error(&format!(
+            "the key \"{shown}{more}\" appears twice in one object; send each field once"
+        ))
     }
 
     fn skip_ws(&mut self) {
@@ -495,11 +519,11 @@ impl<'a> Parser<'a> {
     }
 
     fn object(&mut self) -> Result<Node<'a>, InputError> {
-        // Small objects look for a repeated key by scanning; past this many keys a
-        // set keeps the check linear in the size of the object.
+        // Small objects look for a repeated key by scanning as each key is read;
+        // larger ones sort their keys once at the end, so the check stays
+        // O(n log n) however many keys an object has.
         const SCAN_LIMIT: usize = 16;
         let mut entries: Vec<(Cow<'a, str>, Node<'a>)> = Vec::new();
-        let mut seen: BTreeSet<Cow<'a, str>> = BTreeSet::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -520,22 +544,9 @@ impl<'a> Parser<'a> {
                     return Err(self.error("lone surrogate in a key"));
                 }
             };
-            let repeated = if entries.len() < SCAN_LIMIT {
-                entries.iter().any(|(k, _)| *k == key)
-            } else {
-                if seen.is_empty() {
-                    seen.extend(entries.iter().map(|(k, _)| k.clone()));
-                }
-                !seen.insert(key.clone())
-            };
-            if repeated {
+            if entries.len() < SCAN_LIMIT && entries.iter().any(|(k, _)| *k == key) {
                 self.pos = key_at;
-                // The key is a field name, not a value; long ones are cut short.
-                let shown: String = key.chars().take(40).collect();
-                let more = if shown.len() < key.len() { "..." } else { "" };
-                return Err(self.error(&format!(
-                    "the key \"{shown}{more}\" appears twice in one object; send each field once"
-                )));
+                return Err(self.repeated_key(&key));
             }
             self.skip_ws();
             match self.peek() {
@@ -550,6 +561,13 @@ impl<'a> Parser<'a> {
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
+                    if entries.len() > SCAN_LIMIT {
+                        let mut keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_ref()).collect();
+                        keys.sort_unstable();
+                        if let Some(pair) = keys.windows(2).find(|w| w[0] == w[1]) {
+                            return Err(self.repeated_key(pair[0]));
+                        }
+                    }
                     self.pos += 1;
                     return Ok(Node::Object(Obj { entries }));
                 }
