@@ -148,6 +148,20 @@ pub fn validate_as_json(kind: &str, payload: &str, options: &str) -> String {
     Prepared::new(options).map_or_else(|e| error_json(&e), |p| p.validate_as(kind, payload))
 }
 
+/// The payload a form would send (see [`crate::form::form_payload`]): normalized,
+/// empty optional strings left out, as JSON text. Text that cannot be read comes
+/// back as it is, for validation to report why.
+pub fn form_payload_json(payload: &str, options: &str) -> String {
+    match (
+        Prepared::new(options),
+        crate::input::parse_payload(payload.as_bytes()),
+    ) {
+        (Err(e), _) => error_json(&e),
+        (Ok(p), Ok(v)) => crate::form::form_payload(&v, &p.opts).to_string(),
+        (Ok(_), Err(_)) => payload.to_string(),
+    }
+}
+
 /// Checks a document described in JSON text (see
 /// [`crate::documents::validate_document_json`]) with the file's first bytes
 /// (empty when unknown).
