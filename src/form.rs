@@ -227,12 +227,17 @@ mod tests {
                 r#"{"firstName":"A","lastName":"B","email":"a@b.co","phone":""}"#,
                 o
             ),
-            r#"{"email":"a@b.co","firstName":"A","lastName":"B"}"#
+            r#"{"payload":{"email":"a@b.co","firstName":"A","lastName":"B"}}"#
         );
-        // Unreadable text is handed back for validation to explain; bad options are the caller's.
+        // A payload's own `error` key is data, not a failure.
+        assert_eq!(
+            form_payload_json(r#"{"error":"x"}"#, o),
+            r#"{"payload":{"error":"x"}}"#
+        );
+        // Unreadable text is sent as it is, for validation to explain; bad options are the caller's.
         assert_eq!(
             form_payload_json("{\"a\":1,\"a\":2}", o),
-            "{\"a\":1,\"a\":2}"
+            r#"{"unreadable":true}"#
         );
         assert!(form_payload_json("{}", "[]").starts_with(r#"{"error":"#));
     }

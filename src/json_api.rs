@@ -149,16 +149,20 @@ pub fn validate_as_json(kind: &str, payload: &str, options: &str) -> String {
 }
 
 /// The payload a form would send (see [`crate::form::form_payload`]): normalized,
-/// empty optional strings left out, as JSON text. Text that cannot be read comes
-/// back as it is, for validation to report why.
+/// empty optional strings left out, as `{"payload": ...}` (wrapped, so that a
+/// payload with an `error` key is never read as the caller's mistake). Text that
+/// cannot be read gives `{"unreadable": true}`: it is sent as it is, for
+/// validation to report why.
 pub fn form_payload_json(payload: &str, options: &str) -> String {
     match (
         Prepared::new(options),
         crate::input::parse_payload(payload.as_bytes()),
     ) {
         (Err(e), _) => error_json(&e),
-        (Ok(p), Ok(v)) => crate::form::form_payload(&v, &p.opts).to_string(),
-        (Ok(_), Err(_)) => payload.to_string(),
+        (Ok(p), Ok(v)) => {
+            serde_json::json!({ "payload": crate::form::form_payload(&v, &p.opts) }).to_string()
+        }
+        (Ok(_), Err(_)) => r#"{"unreadable":true}"#.to_string(),
     }
 }
 
