@@ -160,7 +160,10 @@ pub fn form_payload_json(payload: &str, options: &str) -> String {
     ) {
         (Err(e), _) => error_json(&e),
         (Ok(p), Ok(v)) => {
-            serde_json::json!({ "payload": crate::form::form_payload(&v, &p.opts) }).to_string()
+            format!(
+                r#"{{"payload":{}}}"#,
+                crate::form::form_payload(&v, &p.opts)
+            )
         }
         (Ok(_), Err(_)) => r#"{"unreadable":true}"#.to_string(),
     }
