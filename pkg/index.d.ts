@@ -33,7 +33,8 @@ export interface Report {
 }
 
 export type Operation = 'create' | 'retry';
-export type ShapeName = 'personal' | 'unverified' | 'business' | 'business-sole-proprietorship' | 'controller' | 'beneficial-owner' | (string & {});
+/** The payload shapes (shapeNames() lists them): validateField's `type`, fieldRules' argument. */
+export type ShapeName = 'personal' | 'unverified' | 'business' | 'business-sole-proprietorship' | 'controller' | 'beneficial-owner';
 
 export interface Options {
   /** "create" (default) or "retry" (needs the full 9-digit SSN). */
@@ -49,7 +50,7 @@ export interface Options {
 }
 
 export interface FieldOptions extends Options {
-  /** The payload shape the field belongs to (default "personal"). */
+  /** The payload shape the field belongs to (default "personal"); another name is a TypeError. */
   type?: ShapeName;
 }
 
@@ -88,7 +89,103 @@ export interface UnverifiedCustomer {
   correlationId?: string;
 }
 
-export type CustomerPayload = PersonalCustomer | UnverifiedCustomer;
+/** An address of a controller or beneficial owner, in the US or elsewhere. */
+export interface InternationalAddress {
+  address1: string;
+  address2?: string;
+  address3?: string;
+  city: string;
+  /** In the US a state code; elsewhere the two-character ISO 3166-2 subdivision ("GB" where there is none). */
+  stateProvinceRegion: string;
+  /** Required in the US (a ZIP); optional elsewhere. */
+  postalCode?: string;
+  /** ISO 3166-1 alpha-2, uppercase ("US", never "USA"). */
+  country: string;
+}
+
+/** A passport, for a controller or owner outside the US. */
+export interface Passport {
+  number: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+/** The controller of an llc, corporation or partnership. `ssn` in the US, `passport` elsewhere. */
+export interface Controller {
+  firstName: string;
+  lastName: string;
+  title: string;
+  /** "YYYY-MM-DD"; 18 to 125 years old. */
+  dateOfBirth: string;
+  address: InternationalAddress;
+  /** Last 4 or all 9 digits (all 9 on retry). */
+  ssn?: string;
+  passport?: Passport;
+}
+
+/** What every business verified Customer sends: the account admin and the business. */
+export interface BusinessCustomerBase {
+  firstName: string;
+  lastName: string;
+  email: string;
+  ipAddress?: string;
+  type: 'business';
+  address1: string;
+  address2?: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  phone?: string;
+  correlationId?: string;
+  businessName: string;
+  doingBusinessAs?: string;
+  /** A business classification id (UUID). */
+  businessClassification: string;
+  /** An absolute http or https URL. */
+  website?: string;
+}
+
+/** A sole proprietorship: the owner's date of birth and SSN, no controller, EIN optional. */
+export interface SoleProprietorshipCustomer extends BusinessCustomerBase {
+  businessType: 'soleProprietorship';
+  dateOfBirth: string;
+  ssn: string;
+  /** 9 digits. */
+  ein?: string;
+}
+
+/**
+ * An llc, corporation or partnership, with its controller. (A retry of the
+ * business details alone may leave the controller out: type it as
+ * `Omit<BusinessWithControllerCustomer, 'controller'>`.)
+ */
+export interface BusinessWithControllerCustomer extends BusinessCustomerBase {
+  businessType: 'llc' | 'corporation' | 'partnership';
+  /** 9 digits. */
+  ein: string;
+  controller: Controller;
+}
+
+/** A business verified Customer. */
+export type BusinessCustomer = SoleProprietorshipCustomer | BusinessWithControllerCustomer;
+
+/** Any Customer payload validateCustomer judges (chosen from `type` and `businessType`). */
+export type CustomerPayload = PersonalCustomer | UnverifiedCustomer | BusinessCustomer;
+
+/** A beneficial owner of a business Customer: the full 9-digit SSN in the US, a passport elsewhere. */
+export interface BeneficialOwner {
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  address: InternationalAddress;
+  ssn?: string;
+  passport?: Passport;
+}
+
+/** KBA answers: exactly 4, no question answered twice. */
+export interface KbaAnswers {
+  answers: Array<{ questionId: string; answerId: string }>;
+}
 
 /** Dwolla's HAL ValidationError body. */
 export interface DwollaValidationError {
@@ -97,25 +194,40 @@ export interface DwollaValidationError {
   _embedded: { errors: Array<{ code: Code; message: string; path: string; _links: {} }> };
 }
 
-/** Loads the .wasm in a browser (fetches dwolla_validator_bg.wasm beside index.js, or from `input`). */
-export default function init(input?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
-/** Loads the .wasm synchronously from its bytes or a compiled module (Node, workers). */
-export function initSync(bytesOrModule: BufferSource | WebAssembly.Module): void;
+/** Where init() may load the .wasm from. */
+export type WasmSource = string | URL | Request | Response | Promise<Response> | BufferSource | WebAssembly.Module;
+/**
+ * Loads the .wasm in a browser (fetches dwolla_validator_bg.wasm beside index.js, or
+ * from `input`; wasm-bindgen's `{module_or_path}` form is accepted too). Not needed
+ * with the "dwolla-validator", "dwolla-validator/node" or "dwolla-validator/inline" entries.
+ */
+export default function init(input?: WasmSource | { module_or_path: WasmSource }): Promise<void>;
+/** Loads the .wasm synchronously from its bytes or a compiled module (or wasm-bindgen's `{module}`). */
+export function initSync(bytesOrModule: BufferSource | WebAssembly.Module | { module: BufferSource | WebAssembly.Module }): void;
 
 /** Validates a whole payload, choosing its shape from `type`. Throws TypeError for bad options or unserializable input. */
 export function validateCustomer(payload: unknown, options?: Options): Report;
 /** Validates a payload given as JSON text with the strict parser (duplicate keys are an error). */
 export function validateCustomerText(text: string, options?: Options): Report;
-/** Validates one field by name, for feedback as a person types. */
+/**
+ * Validates one field by name, for feedback as a person types: the value as given
+ * (`''` in an optional field is an error, as in the API). Throws TypeError for an
+ * unknown `options.type`.
+ */
 export function validateField(field: string, value: unknown, options?: FieldOptions): Report;
-/** A normalized copy: trimmed, spaces collapsed, NFC, state uppercased, SSN/phone/EIN digits only when unambiguous. */
-export function normalizeCustomer<T>(payload: T): T;
+/**
+ * What a form would send: normalized, and every empty or blank optional string
+ * field left out (at any depth). The Standard Schema object judges this payload.
+ */
+export function formPayload<T extends object>(payload: T, options?: Options): Partial<T>;
+/** A normalized copy: trimmed, spaces collapsed, NFC, state uppercased, SSN/phone/EIN digits only when unambiguous. Throws TypeError for a non-object. */
+export function normalizeCustomer<T extends object>(payload: T): T;
 /** Normalizes one field's value, as a form would on blur. */
 export function normalizeField(field: string, value: string): string;
 /** Dwolla's HAL error body for a report, or null when it is valid. */
 export function toDwollaError(report: Report): DwollaValidationError | null;
 /** The payload shape names validateField accepts as options.type. */
-export function shapeNames(): string[];
+export function shapeNames(): ShapeName[];
 
 /** The Standard Schema V1 interface (https://standardschema.dev). */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
@@ -132,9 +244,15 @@ export declare namespace StandardSchemaV1 {
   interface FailureResult { readonly issues: ReadonlyArray<Issue> }
   interface Issue { readonly message: string; readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined }
   interface PathSegment { readonly key: PropertyKey }
+  type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['input'];
+  type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output'];
 }
 
-/** A Standard Schema V1 object validating Customer payloads with these options (errors only). */
+/**
+ * A Standard Schema V1 object validating Customer payloads with these options
+ * (errors only). It judges what the form would send (formPayload: normalized,
+ * untouched optional inputs left out), and its output `value` is that payload.
+ */
 export function createCustomerSchema(options?: Options): StandardSchemaV1<CustomerPayload, CustomerPayload>;
 /** A Standard Schema V1 object with the default options. */
 export const customerSchema: StandardSchemaV1<CustomerPayload, CustomerPayload>;
@@ -147,9 +265,9 @@ export type PayloadKind =
 /** Validates a payload as a named kind (when it cannot be told from the payload). */
 export function validateAs(kind: PayloadKind, payload: unknown, options?: Options): Report;
 /** Validates a beneficial owner: names, date of birth, address, full SSN or passport. */
-export function validateBeneficialOwner(payload: unknown, options?: Options): Report;
+export function validateBeneficialOwner(payload: BeneficialOwner | unknown, options?: Options): Report;
 /** Validates KBA answers: exactly 4 {questionId, answerId}, no question twice. */
-export function validateKbaAnswers(payload: { answers: Array<{ questionId: string; answerId: string }> } | unknown, options?: Options): Report;
+export function validateKbaAnswers(payload: KbaAnswers | unknown, options?: Options): Report;
 
 export type DocumentFor = 'personal' | 'controller' | 'beneficial-owner' | 'business';
 export interface DocumentMeta {

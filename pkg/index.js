@@ -5,20 +5,48 @@ import wasmInit, * as wasm from './dwolla_validator.js';
 
 let ready = false;
 
-/** Loads the .wasm in a browser (fetches dwolla_validator_bg.wasm beside this file). */
-export default async function init(input) {
-  if (!ready) {
-    await wasmInit(input === undefined ? undefined : { module_or_path: input });
-    ready = true;
+// wasm-bindgen's own call forms wrap the source in an object: init({module_or_path})
+// and initSync({module}). Anything else (a URL, a Response, bytes, a Module) is the
+// source itself.
+function unwrap(input, key) {
+  if (input !== null && typeof input === 'object' && !ArrayBuffer.isView(input) && !(input instanceof ArrayBuffer)
+      && !(input instanceof WebAssembly.Module) && Object.keys(input).length === 1 && key in input) {
+    return input[key];
   }
+  return input;
 }
 
-/** Loads the .wasm synchronously from its bytes or a compiled WebAssembly.Module (Node). */
-export function initSync(bytesOrModule) {
-  if (!ready) {
-    wasm.initSync({ module: bytesOrModule });
-    ready = true;
+const inNode = typeof process === 'object' && process !== null && typeof process.versions?.node === 'string';
+
+/**
+ * Loads the .wasm: fetches dwolla_validator_bg.wasm beside this file, or from
+ * `input` (a URL or path, a Response or its promise, bytes, a WebAssembly.Module,
+ * or wasm-bindgen's `{module_or_path}`).
+ */
+export default async function init(input) {
+  if (ready) return;
+  const source = unwrap(input, 'module_or_path');
+  try {
+    await wasmInit(source === undefined ? undefined : { module_or_path: source });
+  } catch (e) {
+    // Node's fetch() cannot read the file: URL the browser entry points at.
+    if (inNode && source === undefined) {
+      throw new Error('dwolla-validator: the web entry cannot fetch its .wasm in Node; import "dwolla-validator" (or "dwolla-validator/node") instead, which loads it from disk', { cause: e });
+    }
+    throw e;
   }
+  ready = true;
+}
+
+/** Loads the .wasm synchronously from its bytes, a compiled WebAssembly.Module, or wasm-bindgen's `{module}`. */
+export function initSync(bytesOrModule) {
+  if (ready) return;
+  const source = unwrap(bytesOrModule, 'module');
+  if (!(source instanceof WebAssembly.Module) && !(source instanceof ArrayBuffer) && !ArrayBuffer.isView(source)) {
+    throw new TypeError('dwolla-validator: initSync takes the .wasm bytes (an ArrayBuffer or Uint8Array) or a WebAssembly.Module');
+  }
+  wasm.initSync({ module: source });
+  ready = true;
 }
 
 function needReady() {
@@ -77,6 +105,7 @@ export function validateCustomer(payload, options) {
  */
 export function createValidator(options) {
   needReady();
+  checkShapeOption(options);
   const v = new wasm.Validator(optionsJson(options));
   const problem = v.error();
   if (problem !== undefined) {
@@ -195,16 +224,48 @@ export function fieldRules(shape, { operation = 'create' } = {}) {
   return answer(wasm.field_rules_json(shape ?? '', operation));
 }
 
-/** Validates one field by name, as a person types. `options.type` picks the shape (default "personal"). */
+/**
+ * Validates one field by name, as a person types: the value exactly as given
+ * (`''` in an optional field is an error, as the API would say; leave the call
+ * out for an empty optional input, or judge the whole form with formPayload).
+ * `options.type` picks the shape (default "personal"); an unknown one is a TypeError.
+ */
 export function validateField(field, value, options) {
   needReady();
   if (typeof field !== 'string') throw new TypeError('dwolla-validator: field must be a string such as "postalCode"');
+  checkShapeOption(options);
   return answer(wasm.validate_field_json(field, payloadJson(value), optionsJson(options)));
+}
+
+// options.type names a shape, as fieldRules' argument does: an unknown one is the
+// caller's mistake (a TypeError), never a report about the payload.
+function checkShapeOption(options) {
+  const type = options?.type;
+  if (type === undefined || type === null) return;
+  const names = shapeNames();
+  if (typeof type !== 'string' || !names.includes(type)) {
+    throw new TypeError(`dwolla-validator: options.type must be one of ${names.join(', ')}`);
+  }
+}
+
+/**
+ * What a form would send for `payload`: normalized, and every empty or blank
+ * optional string field left out (a form sends '' for an input nobody touched).
+ * validateCustomer(formPayload(values)) is the whole-form check the Standard
+ * Schema object makes.
+ */
+export function formPayload(payload, options) {
+  needReady();
+  const text = payloadJson(payload);
+  const out = answer(wasm.form_payload_json(text, optionsJson(options)));
+  // Text the engine cannot read (nested too deeply) is sent as it is; validation says why.
+  return out.unreadable === true ? JSON.parse(text) : out.payload;
 }
 
 /** Returns a normalized copy of a payload (trimmed, state uppercased, SSN/phone digits only, ...). */
 export function normalizeCustomer(payload) {
   needReady();
+  if (payload === null || typeof payload !== 'object') throw new TypeError('dwolla-validator: payload must be an object');
   return answer(wasm.normalize_customer_json(payloadJson(payload)));
 }
 
@@ -236,6 +297,8 @@ function pointerToPath(pointer) {
 /**
  * A Standard Schema V1 object (https://standardschema.dev) validating Customer
  * payloads with the given options, for react-hook-form, TanStack Form, tRPC, ...
+ * It judges what the form would send (formPayload: normalized, untouched optional
+ * inputs left out), and that payload is its output `value`, ready to POST.
  * Reports errors only (warnings are not failures).
  */
 export function createCustomerSchema(options) {
@@ -244,8 +307,9 @@ export function createCustomerSchema(options) {
       version: 1,
       vendor: 'dwolla-validator',
       validate(value) {
-        const report = validateCustomer(value, options);
-        if (report.valid) return { value };
+        const sent = formPayload(value, options);
+        const report = validateCustomer(sent, options);
+        if (report.valid) return { value: sent };
         return {
           issues: report.errors.map((e) => {
             const path = pointerToPath(e.path);

@@ -150,6 +150,27 @@ pub fn validate_as_json(kind: &str, payload: &str, options: &str) -> String {
     Prepared::new(options).map_or_else(|e| error_json(&e), |p| p.validate_as(kind, payload))
 }
 
+/// The payload a form would send (see [`crate::form::form_payload`]): normalized,
+/// empty optional strings left out, as `{"payload": ...}` (wrapped, so that a
+/// payload with an `error` key is never read as the caller's mistake). Text that
+/// cannot be read gives `{"unreadable": true}`: it is sent as it is, for
+/// validation to report why.
+pub fn form_payload_json(payload: &str, options: &str) -> String {
+    match (
+        Prepared::new(options),
+        crate::input::parse_payload(payload.as_bytes()),
+    ) {
+        (Err(e), _) => error_json(&e),
+        (Ok(p), Ok(v)) => {
+            format!(
+                r#"{{"payload":{}}}"#,
+                crate::form::form_payload(&v, &p.opts)
+            )
+        }
+        (Ok(_), Err(_)) => r#"{"unreadable":true}"#.to_string(),
+    }
+}
+
 /// Checks a document described in JSON text (see
 /// [`crate::documents::validate_document_json`]) with the file's first bytes
 /// (empty when unknown).

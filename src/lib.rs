@@ -56,6 +56,7 @@
 
 pub mod catalog;
 pub mod documents;
+pub mod form;
 pub mod hints;
 pub mod input;
 pub mod json_api;

@@ -47,6 +47,12 @@ pub fn validate_as_json(kind: &str, payload: &str, options: &str) -> String {
     crate::json_api::validate_as_json(kind, payload, options)
 }
 
+/// The payload a form would send (JSON text): normalized, empty optional strings left out.
+#[wasm_bindgen]
+pub fn form_payload_json(payload: &str, options: &str) -> String {
+    crate::json_api::form_payload_json(payload, options)
+}
+
 /// Checks a document (JSON text) with the file's first bytes: only those bytes
 /// cross into wasm, never the whole file.
 #[wasm_bindgen]
