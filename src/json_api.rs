@@ -156,10 +156,7 @@ pub fn validate_as_json(kind: &str, payload: &str, options: &str) -> String {
 /// cannot be read gives `{"unreadable": true}`: it is sent as it is, for
 /// validation to report why.
 pub fn form_payload_json(payload: &str, options: &str) -> String {
-    match (
-        Prepared::new(options),
-        crate::input::parse_payload(payload.as_bytes()),
-    ) {
+    match (Prepared::new(options), read_value(payload)) {
         (Err(e), _) => error_json(&e),
         (Ok(p), Ok(v)) => {
             format!(
