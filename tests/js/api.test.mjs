@@ -186,7 +186,29 @@ test('hostile JSON text through the strict parser: a report each time, never a t
     assert.equal(dv.validateCustomer(valid, { today: TODAY }).valid, true, `still works after ${name}`);
   }
   assert.equal(dv.validateCustomerText(cases.nul, { today: TODAY }).errors[0].rule, 'invisible_characters');
-  assert.equal(dv.validateCustomerText(cases.tenMegabytes, { today: TODAY }).errors[0].rule, 'length');
+  // Over Dwolla's 10 MiB request limit: refused before it is parsed.
+  assert.equal(dv.validateCustomerText(cases.tenMegabytes, { today: TODAY }).errors[0].rule, 'payload_size');
+  const nineMegabytes = JSON.stringify({ ...valid, firstName: 'x'.repeat(9 * 1024 * 1024) });
+  assert.equal(dv.validateCustomerText(nineMegabytes, { today: TODAY }).errors[0].rule, 'length');
+  // A lone surrogate is reported at its field, through every entry point.
+  for (const r of [
+    dv.validateCustomerText(cases.loneSurrogate, { today: TODAY }),
+    dv.validateCustomer({ ...valid, firstName: 'Jo\ud800' }, { today: TODAY }),
+    dv.validateField('firstName', 'Jo\udc00', { today: TODAY }),
+  ]) {
+    assert.equal(r.errors[0].path, '/firstName');
+    assert.equal(r.errors[0].rule, 'well_formed_text');
+  }
+  // normalize hands such a string back unchanged instead of throwing.
+  assert.equal(dv.normalizeCustomer({ firstName: ' Jo\ud800 ', state: 'ia' }).firstName, ' Jo\ud800 ');
+});
+
+test('a 200 MB payload gets a report, not a trap, and the instance keeps working', () => {
+  const huge = '{"firstName":"' + 'x'.repeat(200 * 1024 * 1024) + '"}';
+  const r = dv.validateCustomerText(huge, { today: TODAY });
+  assert.equal(r.valid, false);
+  assert.equal(r.errors[0].rule, 'payload_size');
+  assert.equal(dv.validateCustomer(valid, { today: TODAY }).valid, true);
 });
 
 test('createValidator reads options once and answers as the one-shot functions do', () => {
@@ -199,4 +221,36 @@ test('createValidator reads options once and answers as the one-shot functions d
   assert.throws(() => dv.createValidator({ operation: 'update' }), TypeError);
   assert.throws(() => v.validateField(7, 'x'), TypeError);
   v.free();
+});
+
+// Linear time at every entry point (issue 13): the same kind of payload at a size
+// and at four times that size, best of three each, must not take much more than
+// four times as long. The bound (10x, plus 30 ms for timer noise) is generous on
+// purpose: quadratic time gives 16x, as normalizeCustomer once did here.
+test('every entry point takes linear time in the size of its input', () => {
+  const best = (f) => {
+    let min = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t = process.hrtime.bigint();
+      f();
+      min = Math.min(min, Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    return min;
+  };
+  const manyObjects = (n) => ({ ...valid, extra: Array.from({ length: n }, (_, i) => ({ a: 'x' + i })) });
+  const manyArrays = (n) => '{"type":"personal","x":[' + Array.from({ length: n }, () => '[1,[2]]').join(',') + ']}';
+  const manyKeys = (n) => Object.fromEntries(Array.from({ length: n }, (_, i) => ['k' + i, 'v']));
+  const entryPoints = {
+    normalizeCustomer: (n) => { const p = manyObjects(n); return () => dv.normalizeCustomer(p); },
+    validateCustomer: (n) => { const p = manyObjects(n); return () => dv.validateCustomer(p, { today: TODAY }); },
+    validateCustomerText: (n) => { const p = manyArrays(n); return () => dv.validateCustomerText(p, { today: TODAY }); },
+    'validateCustomer (many unknown keys)': (n) => { const p = manyKeys(n); return () => dv.validateCustomer(p, { today: TODAY }); },
+    validateAs: (n) => { const p = manyObjects(n); return () => dv.validateAs('beneficial-owner', p, { today: TODAY }); },
+    formPayload: (n) => { const p = manyObjects(n); return () => dv.formPayload(p, { today: TODAY }); },
+  };
+  for (const [name, make] of Object.entries(entryPoints)) {
+    const small = best(make(20000));
+    const large = best(make(80000));
+    assert.ok(large < 10 * small + 30, `${name}: ${small.toFixed(1)} ms at n, ${large.toFixed(1)} ms at 4n`);
+  }
 });
