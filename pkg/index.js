@@ -4,6 +4,15 @@
 import wasmInit, * as wasm from './dwolla_validator.js';
 
 let ready = false;
+// The raw wasm exports (for its memory) and the size of the input buffer's cap.
+let raw = null;
+let maxInput = 0;
+
+function loaded(exports) {
+  raw = exports;
+  maxInput = wasm.max_input_bytes();
+  ready = true;
+}
 
 // wasm-bindgen's own call forms wrap the source in an object: init({module_or_path})
 // and initSync({module}). Anything else (a URL, a Response, bytes, a Module) is the
@@ -27,7 +36,7 @@ export default async function init(input) {
   if (ready) return;
   const source = unwrap(input, 'module_or_path');
   try {
-    await wasmInit(source === undefined ? undefined : { module_or_path: source });
+    loaded(await wasmInit(source === undefined ? undefined : { module_or_path: source }));
   } catch (e) {
     // Node's fetch() cannot read the file: URL the browser entry points at.
     if (inNode && source === undefined) {
@@ -35,7 +44,6 @@ export default async function init(input) {
     }
     throw e;
   }
-  ready = true;
 }
 
 /** Loads the .wasm synchronously from its bytes, a compiled WebAssembly.Module, or wasm-bindgen's `{module}`. */
@@ -45,8 +53,7 @@ export function initSync(bytesOrModule) {
   if (!(source instanceof WebAssembly.Module) && !(source instanceof ArrayBuffer) && !ArrayBuffer.isView(source)) {
     throw new TypeError('dwolla-validator: initSync takes the .wasm bytes (an ArrayBuffer or Uint8Array) or a WebAssembly.Module');
   }
-  wasm.initSync({ module: source });
-  ready = true;
+  loaded(wasm.initSync({ module: source }));
 }
 
 function needReady() {
@@ -89,13 +96,53 @@ function answer(text) {
   return out;
 }
 
+const encoder = new TextEncoder();
+
+// The payload crosses once: encodeInto writes its UTF-8 straight into the
+// validator's buffer in wasm memory (no copy made by wasm-bindgen), and a clean
+// valid record comes back as a status, not as report text to parse. The buffer is
+// capped just past Dwolla's 10 MiB limit: text that does not fit is reported by
+// the engine as too large, and is never copied whole.
+function validateText(validator, text) {
+  const capacity = Math.min(text.length * 3, maxInput);
+  const at = validator.input_buffer(capacity);
+  const { written } = encoder.encodeInto(text, new Uint8Array(raw.memory.buffer, at, capacity));
+  if (validator.validate_input(written) === 0) return { valid: true, errors: [], warnings: [] };
+  return answer(validator.take_report());
+}
+
+// The one-shot functions keep the validators of the last few options they were
+// given, so options are read once, not on every call.
+const validators = new Map();
+const KEPT_VALIDATORS = 16;
+
+function validatorFor(options) {
+  const key = optionsJson(options);
+  let v = validators.get(key);
+  if (v === undefined) {
+    v = new wasm.Validator(key);
+    const problem = v.error();
+    if (problem !== undefined) {
+      v.free();
+      throw new TypeError(`dwolla-validator: ${problem}`);
+    }
+    if (validators.size >= KEPT_VALIDATORS) {
+      const [oldest, old] = validators.entries().next().value;
+      validators.delete(oldest);
+      old.free();
+    }
+    validators.set(key, v);
+  }
+  return v;
+}
+
 /**
  * Validates a whole Customer payload.
  * @returns {{valid: boolean, errors: Array<{code: string, message: string, path: string, rule: string}>, warnings: Array<object>}}
  */
 export function validateCustomer(payload, options) {
   needReady();
-  return answer(wasm.validate_customer_json(payloadJson(payload), optionsJson(options)));
+  return validateText(validatorFor(options), payloadJson(payload));
 }
 
 /**
@@ -113,10 +160,10 @@ export function createValidator(options) {
     throw new TypeError(`dwolla-validator: ${problem}`);
   }
   return {
-    validateCustomer: (payload) => answer(v.validate_customer(payloadJson(payload))),
+    validateCustomer: (payload) => validateText(v, payloadJson(payload)),
     validateCustomerText: (text) => {
       if (typeof text !== 'string') throw new TypeError('dwolla-validator: text must be a string (the JSON body)');
-      return answer(v.validate_customer(text));
+      return validateText(v, text);
     },
     validateField: (field, value) => {
       if (typeof field !== 'string') throw new TypeError('dwolla-validator: field must be a string such as "postalCode"');
@@ -139,7 +186,7 @@ export function createValidator(options) {
 export function validateCustomerText(text, options) {
   needReady();
   if (typeof text !== 'string') throw new TypeError('dwolla-validator: text must be a string (the JSON body)');
-  return answer(wasm.validate_customer_json(text, optionsJson(options)));
+  return validateText(validatorFor(options), text);
 }
 
 /**
@@ -150,7 +197,7 @@ export function validateCustomerText(text, options) {
 export function validateAs(kind, payload, options) {
   needReady();
   if (typeof kind !== 'string') throw new TypeError('dwolla-validator: kind must be a string such as "beneficial-owner"');
-  return answer(wasm.validate_as_json(kind, payloadJson(payload), optionsJson(options)));
+  return answer(validatorFor(options).validate_as(kind, payloadJson(payload)));
 }
 
 /** Validates a beneficial owner payload. */
@@ -234,7 +281,7 @@ export function validateField(field, value, options) {
   needReady();
   if (typeof field !== 'string') throw new TypeError('dwolla-validator: field must be a string such as "postalCode"');
   checkShapeOption(options);
-  return answer(wasm.validate_field_json(field, payloadJson(value), optionsJson(options)));
+  return answer(validatorFor(options).validate_field(field, payloadJson(value)));
 }
 
 // options.type names a shape, as fieldRules' argument does: an unknown one is the

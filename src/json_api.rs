@@ -119,6 +119,26 @@ impl Prepared {
         report_json(&crate::validate_text(payload, &self.opts))
     }
 
+    /// Validates a payload given as UTF-8 bytes (what the wasm package writes into
+    /// its input buffer). `None` when the payload is valid with nothing to warn
+    /// about, so that the JS side builds `{valid: true, errors: [], warnings: []}`
+    /// itself and no report text crosses; otherwise the report as JSON text. Bytes
+    /// that are not UTF-8 are a `json_syntax` report.
+    pub fn validate_customer_bytes(&self, bytes: &[u8]) -> Option<String> {
+        let report = match std::str::from_utf8(bytes) {
+            Ok(text) => crate::validate_text(text, &self.opts),
+            Err(_) if bytes.len() > crate::rules::presence::MAX_PAYLOAD_BYTES => {
+                crate::too_large_report()
+            }
+            Err(_) => crate::input::unreadable_report(&crate::input::InputError::Json {
+                reason: "invalid UTF-8".into(),
+                line: 1,
+                column: 1,
+            }),
+        };
+        (!report.valid || !report.warnings.is_empty()).then(|| report_json(&report))
+    }
+
     /// Validates one field (`value` is JSON text) of the options' shape.
     pub fn validate_field(&self, field: &str, value: &str) -> String {
         report_json(&crate::validate_field_text(
@@ -294,6 +314,27 @@ mod tests {
             r#"{"today":"2026-11-23","type":"unverified"}"#,
         );
         assert!(out.starts_with(r#"{"valid":true"#), "{out}");
+    }
+
+    #[test]
+    fn bytes_path_answers_none_only_for_a_clean_valid_payload() {
+        let p = Prepared::new(OPTS).unwrap();
+        let valid = r#"{"type":"unverified","firstName":"A","lastName":"B","email":"a@b.co"}"#;
+        assert_eq!(p.validate_customer_bytes(valid.as_bytes()), None);
+        assert_eq!(p.validate_customer(valid), report_json(&Report::ok()));
+        // A warning (gmial.com) is not clean: the report crosses.
+        let hinted = valid.replace("a@b.co", "a@gmial.com");
+        let out = p.validate_customer_bytes(hinted.as_bytes()).unwrap();
+        assert_eq!(out, p.validate_customer(&hinted));
+        let invalid = r#"{"type":"unverified"}"#;
+        assert_eq!(
+            p.validate_customer_bytes(invalid.as_bytes()).unwrap(),
+            p.validate_customer(invalid)
+        );
+        let not_utf8 = p
+            .validate_customer_bytes(b"{\"firstName\":\"\xff\"}")
+            .unwrap();
+        assert!(not_utf8.contains("json_syntax"), "{not_utf8}");
     }
 
     #[test]

@@ -5,18 +5,6 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Validates a payload (JSON text) with options (JSON text); returns JSON text.
-#[wasm_bindgen]
-pub fn validate_customer_json(payload: &str, options: &str) -> String {
-    crate::json_api::validate_customer_json(payload, options)
-}
-
-/// Validates one field; `value` is JSON text.
-#[wasm_bindgen]
-pub fn validate_field_json(field: &str, value: &str, options: &str) -> String {
-    crate::json_api::validate_field_json(field, value, options)
-}
-
 /// Normalizes a payload (JSON text); returns JSON text.
 #[wasm_bindgen]
 pub fn normalize_customer_json(payload: &str) -> String {
@@ -39,12 +27,6 @@ pub fn to_dwolla_error_json(report: &str) -> String {
 #[wasm_bindgen]
 pub fn shape_names_json() -> String {
     crate::json_api::shape_names_json()
-}
-
-/// Validates a payload (JSON text) as a named kind.
-#[wasm_bindgen]
-pub fn validate_as_json(kind: &str, payload: &str, options: &str) -> String {
-    crate::json_api::validate_as_json(kind, payload, options)
 }
 
 /// The payload a form would send (JSON text): normalized, empty optional strings left out.
@@ -72,10 +54,21 @@ pub fn field_rules_json(shape: &str, operation: &str) -> String {
     crate::json_api::field_rules_json(shape, operation)
 }
 
-/// Options read once, for many validations (`createValidator` in JS).
+/// Options read once, for many validations (`createValidator` in JS), with the
+/// buffer the JS side writes payloads into (`TextEncoder.encodeInto`), so a call
+/// copies the payload once and a clean valid record sends no text back.
 #[wasm_bindgen]
 pub struct Validator {
     prepared: Result<crate::json_api::Prepared, String>,
+    input: Vec<u8>,
+    report: String,
+}
+
+/// The most bytes the JS side ever asks [`Validator::input_buffer`] for: just past
+/// Dwolla's request limit, so text that does not fit is known to be too large.
+#[wasm_bindgen]
+pub fn max_input_bytes() -> usize {
+    crate::rules::presence::MAX_PAYLOAD_BYTES + 4
 }
 
 #[wasm_bindgen]
@@ -86,17 +79,48 @@ impl Validator {
     pub fn new(options: &str) -> Validator {
         Validator {
             prepared: crate::json_api::Prepared::new(options),
+            input: Vec::new(),
+            report: String::new(),
         }
+    }
+
+    /// A buffer of at least `capacity` bytes (at most [`max_input_bytes`]) for the
+    /// next payload, as a pointer into wasm memory. Zeroed when it grows, so Rust
+    /// never reads bytes that nobody wrote.
+    pub fn input_buffer(&mut self, capacity: usize) -> *mut u8 {
+        let capacity = capacity.min(max_input_bytes());
+        if self.input.len() < capacity {
+            self.input.resize(capacity, 0);
+        }
+        self.input.as_mut_ptr()
+    }
+
+    /// Validates the first `len` bytes of the input buffer as a Customer: 0 when
+    /// the payload is valid with no warnings, 1 when [`Validator::take_report`]
+    /// holds the report (or the options' error).
+    pub fn validate_input(&mut self, len: usize) -> u32 {
+        let bytes = &self.input[..len.min(self.input.len())];
+        let answer = match &self.prepared {
+            Ok(p) => p.validate_customer_bytes(bytes),
+            Err(e) => Some(serde_json::json!({ "error": e }).to_string()),
+        };
+        match answer {
+            None => 0,
+            Some(text) => {
+                self.report = text;
+                1
+            }
+        }
+    }
+
+    /// The report of the last [`Validator::validate_input`] that returned 1.
+    pub fn take_report(&mut self) -> String {
+        std::mem::take(&mut self.report)
     }
 
     /// Why the options were refused, if they were.
     pub fn error(&self) -> Option<String> {
         self.prepared.as_ref().err().cloned()
-    }
-
-    /// Validates a payload (JSON text); the report as JSON text.
-    pub fn validate_customer(&self, payload: &str) -> String {
-        self.with(|p| p.validate_customer(payload))
     }
 
     /// Validates one field (`value` is JSON text).
