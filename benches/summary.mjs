@@ -91,8 +91,8 @@ if (node) {
   nodeRatio = wasm / zod;
   row('Node: zod 4 + validator.js safeParse(object)', `${fmtInt(zod)} records/s`);
   row('Node: wasm validateCustomer(object)', `${fmtInt(wasm)} records/s`, `${nodeRatio.toFixed(2)}x zod`, '≥ 5x zod', yes(nodeRatio >= 5));
-  row('Node: wasm raw validate_customer_json(text) → text', `${fmtInt(by['wasm raw validate_customer_json(text) -> text'])} records/s`);
-  row('Node: zod safeParse(JSON.parse(text))', `${fmtInt(by['zod+validator.js safeParse(JSON.parse(text))'])} records/s`, `wasm ${(by['wasm raw validate_customer_json(text) -> text'] / by['zod+validator.js safeParse(JSON.parse(text))']).toFixed(2)}x`);
+  row('Node: wasm validateCustomerText(text)', `${fmtInt(by['wasm validateCustomerText(text)'])} records/s`);
+  row('Node: zod safeParse(JSON.parse(text))', `${fmtInt(by['zod+validator.js safeParse(JSON.parse(text))'])} records/s`, `wasm ${(by['wasm validateCustomerText(text)'] / by['zod+validator.js safeParse(JSON.parse(text))']).toFixed(2)}x`);
   row('Node: JSON.stringify(object) alone (the JS→wasm boundary)', `${fmtInt(by['JSON.stringify(object) alone (the boundary)'])} records/s`);
   row('Node: agreement wasm vs zod on valid/invalid', `${node.agreementPercent.toFixed(2)}%`);
 }
