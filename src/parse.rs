@@ -58,18 +58,33 @@ pub enum Node<'a> {
 }
 
 /// A JSON object: its entries in the order they were written, each key once.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Obj<'a> {
     entries: Vec<(Cow<'a, str>, Node<'a>)>,
+    /// Where the last lookup ended: the engine asks for fields in its table's
+    /// order, and payloads mostly list them in that order, so the next key is
+    /// usually the next entry and a lookup costs one comparison.
+    next: std::cell::Cell<usize>,
+}
+
+impl PartialEq for Obj<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries
+    }
 }
 
 impl<'a> Obj<'a> {
     /// The value at `key`.
     pub fn get(&self, key: &str) -> Option<&Node<'a>> {
-        self.entries
+        let start = self.next.get().min(self.entries.len());
+        let (before, after) = self.entries.split_at(start);
+        let found = after
             .iter()
-            .find(|(k, _)| k.as_ref() == key)
-            .map(|(_, v)| v)
+            .position(|(k, _)| k.as_ref() == key)
+            .map(|i| start + i)
+            .or_else(|| before.iter().position(|(k, _)| k.as_ref() == key))?;
+        self.next.set(found + 1);
+        Some(&self.entries[found].1)
     }
 
     /// How many entries the object has.
@@ -306,6 +321,16 @@ impl<'a> Parser<'a> {
         ))
     }
 
+    /// Moves past the bytes of a string that need no attention: up to the next
+    /// quote, backslash or control character (or the end).
+    fn skip_plain(&mut self) {
+        let rest = &self.bytes[self.pos..];
+        self.pos += rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(rest.len());
+    }
+
     fn skip_ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
             self.pos += 1;
@@ -416,19 +441,18 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> Result<Text<'a>, InputError> {
         let start = self.pos;
         // The common case: no escape, so the string is a slice of the input.
-        loop {
-            match self.peek() {
-                None => return Err(self.error("EOF while parsing a string")),
-                Some(b'"') => {
-                    self.pos += 1;
-                    return Ok(Text::Good(Cow::Borrowed(&self.text[start..self.pos - 1])));
-                }
-                Some(b'\\') => break,
-                Some(0x00..=0x1f) => {
-                    return Err(self
-                        .error("control character (\\u0000-\\u001F) found while parsing a string"))
-                }
-                Some(_) => self.pos += 1,
+        self.skip_plain();
+        match self.peek() {
+            None => return Err(self.error("EOF while parsing a string")),
+            Some(b'"') => {
+                self.pos += 1;
+                return Ok(Text::Good(Cow::Borrowed(&self.text[start..self.pos - 1])));
+            }
+            Some(b'\\') => {}
+            Some(_) => {
+                return Err(
+                    self.error("control character (\\u0000-\\u001F) found while parsing a string")
+                )
             }
         }
         let mut out = String::with_capacity(self.pos - start + 16);
@@ -455,12 +479,7 @@ impl<'a> Parser<'a> {
                 }
                 Some(_) => {
                     let run_start = self.pos;
-                    while let Some(b) = self.peek() {
-                        if b == b'"' || b == b'\\' || b < 0x20 {
-                            break;
-                        }
-                        self.pos += 1;
-                    }
+                    self.skip_plain();
                     out.push_str(&self.text[run_start..self.pos]);
                 }
             }
@@ -573,11 +592,17 @@ impl<'a> Parser<'a> {
         // larger ones sort their keys once at the end, so the check stays
         // O(n log n) however many keys an object has.
         const SCAN_LIMIT: usize = 16;
-        let mut entries: Vec<(Cow<'a, str>, Node<'a>)> = Vec::new();
+        // A payload's own object has a dozen or so fields: room for them at once.
+        // Nested objects (addresses, hostile arrays of objects) start small.
+        let mut entries: Vec<(Cow<'a, str>, Node<'a>)> =
+            Vec::with_capacity(if self.depth == 1 { 16 } else { 0 });
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Node::Object(Obj { entries }));
+            return Ok(Node::Object(Obj {
+                entries,
+                next: Default::default(),
+            }));
         }
         loop {
             self.skip_ws();
@@ -619,7 +644,10 @@ impl<'a> Parser<'a> {
                         }
                     }
                     self.pos += 1;
-                    return Ok(Node::Object(Obj { entries }));
+                    return Ok(Node::Object(Obj {
+                        entries,
+                        next: Default::default(),
+                    }));
                 }
                 None => return Err(self.error("EOF while parsing an object")),
                 Some(_) => return Err(self.error("expected `,` or `}`")),
