@@ -129,42 +129,37 @@ const POPULAR_DOTS: [usize; POPULAR.len()] = {
     dots
 };
 
-/// How many times each letter a-z appears in `name` (other bytes not counted).
-const fn letter_counts(name: &[u8], end: usize) -> [u8; 26] {
-    let mut counts = [0u8; 26];
+/// Which letters a-z appear in the first `end` bytes of `name`, as bits.
+const fn letter_set(name: &[u8], end: usize) -> u32 {
+    let mut set = 0u32;
     let mut i = 0;
     while i < end {
         let b = name[i];
         if b.is_ascii_lowercase() {
-            counts[(b - b'a') as usize] += 1;
+            set |= 1 << (b - b'a');
         }
         i += 1;
     }
-    counts
+    set
 }
 
-/// The letter counts of each [`POPULAR`] name (before its first dot), worked out
+/// The letter set of each [`POPULAR`] name (before its first dot), worked out
 /// when compiling: a cheap test that rules most names out before the edit distance.
-const POPULAR_LETTERS: [[u8; 26]; POPULAR.len()] = {
-    let mut all = [[0u8; 26]; POPULAR.len()];
+const POPULAR_LETTERS: [u32; POPULAR.len()] = {
+    let mut all = [0u32; POPULAR.len()];
     let mut i = 0;
     while i < POPULAR.len() {
-        all[i] = letter_counts(POPULAR[i].as_bytes(), POPULAR_DOTS[i]);
+        all[i] = letter_set(POPULAR[i].as_bytes(), POPULAR_DOTS[i]);
         i += 1;
     }
     all
 };
 
-/// A lower bound on the edit distance of two names from their letter counts:
-/// one edit (insert, delete, substitute; a transposition changes nothing) moves
-/// the sum of count differences by at most 2, and another byte by at most 1.
-fn letters_apart(a: &[u8; 26], b: &[u8; 26]) -> usize {
-    let diff: usize = a
-        .iter()
-        .zip(b)
-        .map(|(x, y)| usize::from(x.abs_diff(*y)))
-        .sum();
-    diff.div_ceil(2)
+/// A lower bound on the edit distance of two names from their letter sets: one
+/// edit (insert, delete, substitute; a transposition changes nothing) adds or
+/// removes at most two letters of the set.
+fn letters_apart(a: u32, b: u32) -> usize {
+    ((a ^ b).count_ones() as usize).div_ceil(2)
 }
 
 /// Common slips of a suffix: `(slip, meant)`.
@@ -277,7 +272,7 @@ pub fn suggest(domain: &str) -> Option<&'static str> {
     }
     let dot = lower.iter().position(|&b| b == b'.')?;
     let (name, suffix) = (&lower[..dot], &lower[dot + 1..]);
-    let letters = letter_counts(name, name.len());
+    let letters = letter_set(name, name.len());
 
     // What the typed suffix is a slip of, looked up once rather than per domain.
     let slip_of = SUFFIX_SLIPS
@@ -291,7 +286,7 @@ pub fn suggest(domain: &str) -> Option<&'static str> {
         // the allowed edits.
         let allowed = allowed_edits(p_name.len());
         if p_name.len().abs_diff(name.len()) > allowed
-            || letters_apart(&letters, p_letters) > allowed
+            || letters_apart(letters, *p_letters) > allowed
         {
             continue;
         }
