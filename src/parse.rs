@@ -105,8 +105,9 @@ impl<'a> Obj<'a> {
 
 impl Node<'_> {
     /// The same value as a `serde_json::Value`, for the checks that take one (KBA
-    /// answers, documents). A [`Node::BadStr`] becomes its text with U+FFFD for each
-    /// lone surrogate; numbers are read again by serde_json.
+    /// answers, documents, options). A [`Node::BadStr`] becomes the one character
+    /// U+FFFD, so those checks see a string they cannot mistake for what was meant;
+    /// numbers are exact for 64-bit integers and the nearest double otherwise.
     pub fn to_value(&self) -> serde_json::Value {
         use serde_json::Value;
         match self {
@@ -114,7 +115,7 @@ impl Node<'_> {
             Node::Bool(b) => Value::Bool(*b),
             Node::Number(n) => number_value(n),
             Node::Str(s) => Value::String(s.to_string()),
-            Node::BadStr(raw) => Value::String(decode_lossy(raw)),
+            Node::BadStr(_) => Value::String(char::REPLACEMENT_CHARACTER.into()),
             Node::Array(items) => Value::Array(items.iter().map(Node::to_value).collect()),
             Node::Object(o) => Value::Object(
                 o.entries
@@ -196,30 +197,6 @@ fn approximate_f64(n: &str) -> f64 {
     } else {
         value
     }
-}
-
-/// Decodes the raw text of a string token, writing U+FFFD for a lone surrogate.
-fn decode_lossy(raw: &str) -> String {
-    let mut p = Parser::new(raw);
-    let mut out = String::with_capacity(raw.len());
-    let bytes = raw.as_bytes();
-    while p.pos < bytes.len() {
-        if bytes[p.pos] == b'\\' {
-            p.pos += 1;
-            match p.escape(&mut out) {
-                Ok(true) => {}
-                _ => out.push(char::REPLACEMENT_CHARACTER),
-            }
-        } else {
-            let c = raw[p.pos..]
-                .chars()
-                .next()
-                .unwrap_or(char::REPLACEMENT_CHARACTER);
-            out.push(c);
-            p.pos += c.len_utf8();
-        }
-    }
-    out
 }
 
 /// `true` when a number token (its grammar already checked) is below `f64::MAX`
@@ -807,11 +784,6 @@ mod tests {
             };
             assert_eq!(o.get("firstName"), Some(&Node::BadStr(raw)), "{text}");
         }
-        assert_eq!(
-            decode_lossy("\\ud800\\u0041x"),
-            "\u{fffd}Ax",
-            "a lone surrogate is one U+FFFD; the escape after it is read"
-        );
         assert!(parse("{\"\\ud800\":1}").is_err(), "not in a key");
     }
 
