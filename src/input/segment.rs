@@ -100,7 +100,7 @@ impl<'a> Piece<'a> {
 /// Cuts input into about `parts` pieces at record boundaries, in order. An input
 /// that starts with `[` is one piece: it may be one JSON array. A long segment that
 /// is broken (a line that leaves a `{` open makes the rest of the input one) is cut
-/// where [`read_parts`] would cut it, so that it too is read on every core.
+/// where `read_parts` would cut it, so that it too is read on every core.
 pub fn pieces(bytes: &[u8], parts: usize) -> Vec<Piece<'_>> {
     if parts <= 1 || first_non_space(bytes) == Some(b'[') {
         return vec![Piece::whole(bytes, 1)];
