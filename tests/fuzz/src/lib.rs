@@ -112,6 +112,7 @@ fn catalog() -> &'static HashSet<String> {
             Msg::NotString,
             Msg::ForbiddenCharacter,
             Msg::InvisibleCharacter,
+            Msg::UnassignedCharacter,
             Msg::ContainsDigits,
             Msg::PoBox,
             Msg::StateCase,
