@@ -171,12 +171,7 @@ fn approximate_f64(n: &str) -> f64 {
             scale += i64::from(!in_fraction);
         }
     }
-    let e: i64 = exponent
-        .trim_start_matches(['+', '-'])
-        .bytes()
-        .take(6)
-        .fold(0, |n, d| n * 10 + i64::from(d - b'0'));
-    let e = scale + if exponent.starts_with('-') { -e } else { e };
+    let e = scale.saturating_add(exponent_value(exponent));
     if digits == 0 {
         return if negative { -0.0 } else { 0.0 };
     }
@@ -185,7 +180,7 @@ fn approximate_f64(n: &str) -> f64 {
         magnitude * 10f64.powi(e.min(400) as i32)
     } else if e < -300 {
         // Two steps, so that 10^-e itself does not overflow on the way.
-        magnitude / 1e300 / 10f64.powi((-e - 300).min(400) as i32)
+        magnitude / 1e300 / 10f64.powi((-300 - e).min(400) as i32)
     } else {
         magnitude / 10f64.powi((-e) as i32)
     };
@@ -196,6 +191,24 @@ fn approximate_f64(n: &str) -> f64 {
         -value
     } else {
         value
+    }
+}
+
+/// The value of a number token's exponent (what follows `e`, sign included).
+/// Every digit counts, leading zeros too (`1e0000001` is 10): reading only the
+/// first few digits took `1e0000001` for 1 and `1e-0000000400` for 1. Saturates
+/// far beyond any exponent that matters, so no text overflows it.
+fn exponent_value(exponent: &str) -> i64 {
+    let magnitude = exponent
+        .trim_start_matches(['+', '-'])
+        .bytes()
+        .fold(0i64, |n, d| {
+            n.saturating_mul(10).saturating_add(i64::from(d - b'0'))
+        });
+    if exponent.starts_with('-') {
+        -magnitude
+    } else {
+        magnitude
     }
 }
 
@@ -222,17 +235,9 @@ fn finite_as_f64(token: &str) -> bool {
     };
     // Decimal exponent of the first significant digit (d.ddd x 10^e).
     let first_at = int_part.len() as i64 - 1 - leading_zeros as i64;
-    let exp_digits = exponent
-        .trim_start_matches(['+', '-'])
-        .trim_start_matches('0');
-    if exp_digits.len() > 6 {
-        return exponent.starts_with('-');
-    }
-    let e: i64 = exp_digits
-        .bytes()
-        .fold(0, |n, d| n * 10 + i64::from(d - b'0'));
-    let e = if exponent.starts_with('-') { -e } else { e };
-    match (first_at + e).cmp(&308) {
+    // Exact for any exponent, however many digits: a long mantissa can bring a
+    // seven-digit negative exponent back into range, or past it.
+    match first_at.saturating_add(exponent_value(exponent)).cmp(&308) {
         std::cmp::Ordering::Less => true,
         std::cmp::Ordering::Greater => false,
         // Below f64::MAX plus half a unit in the last place it rounds to a finite
@@ -725,6 +730,42 @@ mod tests {
                 }
             }
             _ => assert_eq!(a, b, "{text:?}"),
+        }
+    }
+
+    /// Every digit of an exponent counts, leading zeros included, however many
+    /// there are; and a long mantissa moves the range check whatever the length of
+    /// the exponent. (A fuzz finding: `1e0000001` was read as 1 and
+    /// `1e-0000000400` as 1, because only the exponent's first six digits were
+    /// read; and with a seven-digit negative exponent every number was taken to be
+    /// in range, `1` and a million and 400 zeros `e-1000000` (1e400) too.)
+    #[test]
+    fn exponents_are_read_whole() {
+        let one_then_zeros =
+            |zeros: usize, exponent: &str| format!("1{}e{exponent}", "0".repeat(zeros));
+        let cases = [
+            ("1e0000001".to_string(), true),
+            ("1e-0000000400".into(), true),
+            ("-2.5E+0000000000000000000000002".into(), true),
+            ("0.001e0000000000000000000000000311".into(), true),
+            ("0.001e0000000000000000000000000312".into(), false),
+            ("1e-99999999999999999999999".into(), true),
+            ("1e99999999999999999999999".into(), false),
+            ("0e99999999999999999999999".into(), true),
+            // 1e100 and 1e400. (core's `str::parse::<f64>` calls both infinite: it
+            // stops reading an exponent at 65536.)
+            (one_then_zeros(1_000_100, "-1000000"), true),
+            (one_then_zeros(1_000_400, "-1000000"), false),
+        ];
+        for (text, in_range) in &cases {
+            let shown = &text[..text.len().min(40)];
+            let ours = parse(text);
+            assert_eq!(ours.is_ok(), *in_range, "{shown}");
+            let theirs = parse_payload(text.as_bytes());
+            assert_eq!(theirs.is_ok(), *in_range, "{shown}: serde_json");
+            if let (Ok(a), Ok(b)) = (ours, theirs) {
+                assert_close(&a.to_value(), &b, shown);
+            }
         }
     }
 

@@ -19,6 +19,7 @@ const TARGETS: &[(&str, Check)] = &[
     ("field", props::check_field),
     ("normalize", props::check_normalize),
     ("document", props::check_document),
+    ("parse", props::check_parse),
 ];
 
 fn files_in(dir: &Path) -> Vec<PathBuf> {

@@ -49,6 +49,28 @@ payloads.append(("array-of-two.json", "[" + payloads[0][1] + ",\n" + payloads[1]
 for name, text in payloads:
     put("payload", name, text)
     put("normalize", name, text)
+    put("parse", name, text)
+# parse: the payloads, and JSON text at the edges of the grammar and of the
+# double range, lone surrogates, repeated keys and nesting at the limit.
+PARSE_EDGES = [
+    "{}", "[]", "null", "true", "false", '""', " \t\r\n 0 \n",
+    "-0", "-0.0", "0e0", "1E+2", "-12.5e-3", "0.1", "1e22", "1e23", "123456789012345678901234567890",
+    "18446744073709551615", "18446744073709551616", "-9223372036854775808", "-9223372036854775809",
+    "1.7976931348623157e308", "1.7976931348623158e308", "1.7976931348623159e308", "-1e309",
+    "2.2250738585072014e-308", "4.9e-324", "2.4e-324", "1e-400", "1e0000001", "1e-0000000400",
+    "0.000000000000000000001e21", "01", "1.", ".5", "+1", "1e", "-", "--1",
+    '"\\u00e9\\n\\t\\"\\\\\\/\\b\\f\\r"', '"\\ud83d\\ude00"', '"\\ud800"', '"a\\udc00b"',
+    '"\\ud800\\u0041"', '"\\udbff\\ud800"', '"\\ud800\\u12"', '{"\\ud800":1}', '"\\x"',
+    '"a\x01b"', '"\x7f"', '{"a":1,"a":2}', '{"a":1,"\\u0061":2}', '{"a":{"b":1,"b":2}}',
+    '{"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10,"k11":11,'
+    '"k12":12,"k13":13,"k14":14,"k15":15,"k16":16,"k3":0}',
+    "[1,]", '{"a":1,}', '{"a" 1}', "{a:1}", "[1 2]", "tru", "nul", '"abc', '{"a":1} x', "",
+    "[" * 127 + "]" * 127, "[" * 128 + "]" * 128,
+    '{"firstName":"  Jo\\ud800 ","ssn":"202-99-1516","n":1.50,"xs":[1e5,null,{"state":" ia "}]}',
+]
+for i, text in enumerate(PARSE_EDGES):
+    put("parse", "edge-%02d.json" % (i + 1), text)
+
 for i, s in enumerate(["202-99-1516", " (515) 555-0100 ", "12-3456789", " ia ",
                        "  Mary   Ann ", "Jose\u0301", "\u212bngstr\u00f6m", "\u1100\u1161\u11a8"]):
     put("normalize", "string-%02d.txt" % (i + 1), s)

@@ -15,7 +15,8 @@ use dwolla_validator::report::Report;
 use dwolla_validator::rules::{self, Ctx, Rule};
 use dwolla_validator::shapes::{self, Kind, Shape};
 use dwolla_validator::{
-    input, json_api, normalize, validate, validate_as, validate_field, Operation, Options, KINDS,
+    input, json_api, normalize, parse, validate, validate_as, validate_field, Operation, Options,
+    KINDS,
 };
 use serde_json::{json, Value};
 use std::collections::HashSet;
@@ -111,6 +112,7 @@ fn catalog() -> &'static HashSet<String> {
             Msg::NotString,
             Msg::ForbiddenCharacter,
             Msg::InvisibleCharacter,
+            Msg::UnassignedCharacter,
             Msg::ContainsDigits,
             Msg::PoBox,
             Msg::StateCase,
@@ -138,6 +140,8 @@ fn catalog() -> &'static HashSet<String> {
             Msg::TypeUnknown { suggestion: None },
             Msg::TypeRequiredForVerified,
             Msg::NotObject,
+            // A lone surrogate escape, at its field (the text path only).
+            Msg::NotText,
             Msg::Uuid,
             Msg::EinLength,
             Msg::Website,
@@ -970,5 +974,317 @@ pub fn check_document(data: &[u8]) {
             to_json(&expected),
             "json_api::validate_document_json disagrees ({whom:?})"
         );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Target `parse`: the text path's own reader (crate::parse) against serde_json's.
+// ---------------------------------------------------------------------------
+
+/// Every reason `parse::parse` gives, but the repeated key's (which names the key).
+const PARSE_REASONS: &[&str] = &[
+    "trailing characters",
+    "EOF while parsing a value",
+    "expected value",
+    "recursion limit exceeded",
+    "invalid number",
+    "number out of range",
+    "EOF while parsing a string",
+    "control character (\\u0000-\\u001F) found while parsing a string",
+    "invalid escape",
+    "EOF while parsing a list",
+    "expected `,` or `]`",
+    "EOF while parsing an object",
+    "key must be a string",
+    "lone surrogate in a key",
+    "expected `:`",
+    "expected `,` or `}`",
+];
+
+/// Doubles read by `parse` may differ from a correctly rounded reading in the last
+/// few units in the last place (`approximate_f64` in src/parse.rs): a relative
+/// 1e-14, the same sign, and both finite.
+fn close_doubles(x: f64, y: f64) -> bool {
+    x.is_finite()
+        && y.is_finite()
+        && x.is_sign_negative() == y.is_sign_negative()
+        && (x == y || ((x - y) / y).abs() < 1e-14)
+}
+
+/// `ours == theirs`, numbers compared with [`close_doubles`] when either is a
+/// double (an integer must be the same integer).
+fn assert_same_value(ours: &Value, theirs: &Value, text: &str) {
+    match (ours, theirs) {
+        (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
+            let (a, b) = (x.as_f64().unwrap(), y.as_f64().unwrap());
+            assert!(
+                x.is_f64() && y.is_f64() && close_doubles(a, b),
+                "{text:?}: number {x} read, serde_json reads {y}"
+            );
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            assert_eq!(x.len(), y.len(), "{text:?}: array lengths");
+            x.iter()
+                .zip(y)
+                .for_each(|(p, q)| assert_same_value(p, q, text));
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            assert_eq!(x.len(), y.len(), "{text:?}: object sizes");
+            for (k, p) in x {
+                let q = y
+                    .get(k)
+                    .unwrap_or_else(|| panic!("{text:?}: key {k:?} missing"));
+                assert_same_value(p, q, text);
+            }
+        }
+        _ => assert_eq!(ours, theirs, "{text:?}"),
+    }
+}
+
+/// Calls `f` on every node of the tree, parents first.
+fn each_node<'a>(node: &'a parse::Node<'a>, f: &mut impl FnMut(&'a parse::Node<'a>)) {
+    f(node);
+    match node {
+        parse::Node::Array(items) => items.iter().for_each(|n| each_node(n, f)),
+        parse::Node::Object(o) => o.iter().for_each(|(_, n)| each_node(n, f)),
+        _ => {}
+    }
+}
+
+/// Where `part`, a slice of `text`, starts in it.
+fn offset_in(text: &str, part: &str) -> usize {
+    let at = part.as_ptr() as usize - text.as_ptr() as usize;
+    assert!(
+        at + part.len() <= text.len(),
+        "a node's text is not a slice of the input"
+    );
+    at
+}
+
+/// `text` with the two things only `parse` reads made plain, in place and at the
+/// same length: each lone-surrogate string's inside becomes `x`s, each number
+/// that reads as ±f64::MAX becomes `0` and spaces. `None` when there is neither.
+fn masked(text: &str, node: &parse::Node<'_>) -> Option<String> {
+    let mut spans: Vec<(usize, usize, u8)> = Vec::new();
+    each_node(node, &mut |n| match n {
+        parse::Node::BadStr(raw) => spans.push((offset_in(text, raw), raw.len(), b'x')),
+        parse::Node::Number(t) if t.parse::<f64>().is_ok_and(|v| v.abs() == f64::MAX) => {
+            spans.push((offset_in(text, t), t.len(), b' '))
+        }
+        _ => {}
+    });
+    if spans.is_empty() {
+        return None;
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for (at, len, fill) in spans {
+        bytes[at..at + len].fill(fill);
+        if fill == b' ' {
+            bytes[at] = b'0';
+        }
+    }
+    Some(String::from_utf8(bytes).expect("ASCII over whole characters"))
+}
+
+/// A number token as read: finite, and within a few ulps of the correctly rounded
+/// double (core's parser), whether `to_value` holds it as an integer or a double.
+fn check_number(token: &str, value: &Value) {
+    let exact: f64 = token.parse().expect("core reads every JSON number");
+    assert!(
+        exact.is_finite(),
+        "{token:?} accepted, but it is out of range"
+    );
+    let Value::Number(n) = value else {
+        panic!("{token:?} read as {value:?}")
+    };
+    let read = n.as_f64().expect("a number");
+    assert!(
+        close_doubles(read, exact),
+        "{token:?} read as {read:e}, it is {exact:e}"
+    );
+}
+
+/// The JSON number grammar, whole.
+fn is_json_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = usize::from(b.first() == Some(&b'-'));
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - start
+    };
+    match b.get(i) {
+        Some(b'0') => i += 1,
+        Some(b'1'..=b'9') => {
+            digits(&mut i);
+        }
+        _ => return false,
+    }
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// A refusal: one of the fixed reasons (the repeated key's names the key, a field
+/// name, cut to 40 characters), at a line and column inside the text.
+fn check_parse_error(e: &input::InputError, text: &str) {
+    let input::InputError::Json {
+        reason,
+        line,
+        column,
+    } = e;
+    let repeated_key = reason
+        .strip_prefix("the key \"")
+        .and_then(|r| r.strip_suffix("\" appears twice in one object; send each field once"));
+    match repeated_key {
+        Some(key) => {
+            let key = key.strip_suffix("...").unwrap_or(key);
+            assert!(
+                key.chars().count() <= 40,
+                "a long key is not cut: {reason:?}"
+            );
+        }
+        None => assert!(
+            PARSE_REASONS.contains(&reason.as_str()),
+            "a reason outside the parser's fixed set: {reason:?}"
+        ),
+    }
+    let lines: Vec<&[u8]> = text.as_bytes().split(|&b| b == b'\n').collect();
+    assert!(
+        (1..=lines.len()).contains(line),
+        "line {line} outside 1..={}",
+        lines.len()
+    );
+    let width = lines[line - 1].len();
+    assert!(
+        (1..=width + 1).contains(column),
+        "column {column} outside 1..={} of line {line}",
+        width + 1
+    );
+}
+
+/// Target `parse`: for any UTF-8 text, `parse::parse` never panics and accepts
+/// exactly what `input::parse_payload` (serde_json, strict) accepts, except
+/// strings with a lone surrogate escape (`Node::BadStr`) and numbers just above
+/// f64::MAX that round down to it; where both read the text they read the same
+/// value; refusals say only fixed reasons at a real position. Then the text path
+/// over it: `validate_text`, `validate_text_as` and `validate_field_text` give
+/// clean reports (the first the very report `validate` gives for serde_json's
+/// value), and `normalize_text`'s output reads back and is a fixed point.
+pub fn check_parse(data: &[u8]) {
+    use dwolla_validator::parse::Node;
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let ours = parse::parse(text);
+    let theirs = input::parse_payload(data);
+    match (&ours, &theirs) {
+        (Ok(node), Ok(value)) => {
+            each_node(node, &mut |n| {
+                assert!(
+                    !matches!(n, Node::BadStr(_)),
+                    "{text:?}: a lone surrogate where serde_json reads none"
+                )
+            });
+            assert_same_value(&node.to_value(), value, text);
+        }
+        (Ok(node), Err(e)) => {
+            let plain = masked(text, node).unwrap_or_else(|| {
+                panic!("{text:?}: accepted, serde_json refuses it ({e}) for no known reason")
+            });
+            let value = input::parse_payload(plain.as_bytes()).unwrap_or_else(|e| {
+                panic!("{plain:?}: serde_json refuses more than the known differences: {e}")
+            });
+            let plain_node = parse::parse(&plain).expect("the masked text reads");
+            assert_same_value(&plain_node.to_value(), &value, &plain);
+        }
+        (Err(e), Ok(_)) => panic!("{text:?}: refused ({e}), serde_json reads it"),
+        (Err(_), Err(_)) => {}
+    }
+    if let Err(e) = &ours {
+        check_parse_error(e, text);
+    }
+
+    // Numbers: accepted exactly when finite, and read within a few ulps.
+    let mut inputs = Vec::new();
+    if let Ok(node) = &ours {
+        each_node(node, &mut |n| match n {
+            Node::Number(t) => check_number(t, &n.to_value()),
+            Node::BadStr(raw) => {
+                // Kept as written, so that it is written back as it came.
+                let again = format!("\"{raw}\"");
+                assert_eq!(parse::parse(&again).ok(), Some(Node::BadStr(raw)));
+            }
+            _ => {}
+        });
+        strings_of(&node.to_value(), &mut inputs);
+    }
+    let token = text.trim_matches([' ', '\t', '\n', '\r']);
+    if is_json_number(token) {
+        let finite = token.parse::<f64>().is_ok_and(f64::is_finite);
+        assert_eq!(ours.is_ok(), finite, "{token:?}: accepted or not");
+    }
+    let inputs = long_strings(inputs);
+
+    // The text path over the same text.
+    let opts = Options::new(today());
+    let report = dwolla_validator::validate_text(text, &opts);
+    check_report(&report, &inputs, "validate_text");
+    if let Ok(v) = &theirs {
+        assert_eq!(
+            report,
+            validate(v, &opts),
+            "validate_text disagrees with validate"
+        );
+    }
+    let kind = KINDS[data.len() % KINDS.len()];
+    check_report(
+        &dwolla_validator::validate_text_as(kind, text, &opts),
+        &inputs,
+        &format!("validate_text_as {kind}"),
+    );
+    let shape = shapes::SHAPES[data.len() % shapes::SHAPES.len()];
+    let field = &shape.fields[data.len() % shape.fields.len()];
+    let one = dwolla_validator::validate_field_text(shape.name, field.name, text, &opts);
+    check_report(&one, &inputs, "validate_field_text");
+    // A nested object (an address, a passport) is judged field by field.
+    if !matches!(field.kind, Kind::Object(_)) {
+        assert!(
+            one.errors.len() <= 1,
+            "more than one error for one field: {one:?}"
+        );
+    }
+
+    match normalize::normalize_text(text) {
+        Ok(out) => {
+            assert!(ours.is_ok(), "normalize_text read text parse refuses");
+            if let Err(e) = parse::parse(&out) {
+                panic!("normalize_text wrote {out:?}, which is not JSON: {e}");
+            }
+            assert_eq!(
+                normalize::normalize_text(&out).ok().as_deref(),
+                Some(out.as_str()),
+                "normalize_text is not idempotent"
+            );
+        }
+        Err(r) => {
+            assert!(ours.is_err(), "normalize_text refused text parse reads");
+            check_report(&r, &inputs, "normalize_text");
+        }
     }
 }
