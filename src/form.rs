@@ -26,9 +26,9 @@
 //! assert!(validate(&sent, &opts).valid);
 //! ```
 
-use crate::options::{Operation, Options};
+use crate::options::Options;
 use crate::rules::presence::is_blank;
-use crate::shapes::{self, Kind, Presence, Shape};
+use crate::shapes::{self, Kind, Shape};
 use serde_json::{Map, Value};
 
 /// The payload a form would send for `payload`: normalized, with every empty or
@@ -45,18 +45,6 @@ pub fn form_payload(payload: &Value, opts: &Options) -> Value {
     sent
 }
 
-/// Whether `field` must be present in `parent`: the same reading of the field
-/// table as the shape engine's (a condition such as "in the US" is read from the
-/// object the field is in).
-fn is_required(presence: Presence, parent: &Map<String, Value>, opts: &Options) -> bool {
-    match presence {
-        Presence::Required => true,
-        Presence::Optional => false,
-        Presence::RequiredOnCreate => opts.operation == Operation::Create,
-        Presence::RequiredWhen(when) => when.holds(parent),
-    }
-}
-
 fn leave_out_untouched(shape: &Shape, obj: &mut Map<String, Value>, opts: &Options) {
     // Decided on the object as it stands, before anything is removed, since a
     // condition reads its siblings (the country of an address).
@@ -65,7 +53,7 @@ fn leave_out_untouched(shape: &Shape, obj: &mut Map<String, Value>, opts: &Optio
         .iter()
         .filter(|f| !matches!(f.kind, Kind::Object(_)))
         .filter(|f| matches!(obj.get(f.name), Some(Value::String(s)) if is_blank(s)))
-        .filter(|f| !is_required(f.presence, obj, opts))
+        .filter(|f| !f.presence.required_in(obj, opts))
         .map(|f| f.name)
         .collect();
     if !untouched.is_empty() {
@@ -88,6 +76,7 @@ fn leave_out_untouched(shape: &Shape, obj: &mut Map<String, Value>, opts: &Optio
 mod tests {
     use super::*;
     use crate::catalog::{field_rules, Required};
+    use crate::options::Operation;
     use crate::{parse_date, validate};
     use serde_json::json;
 

@@ -148,6 +148,20 @@ pub enum Presence {
     RequiredWhen(When),
 }
 
+impl Presence {
+    /// Whether a field with this presence must be present in `parent` (the object
+    /// it is in, whose siblings a condition reads) under `opts`' operation: the
+    /// one reading of the field table, for the engine and for the form layer.
+    pub fn required_in(self, parent: &dyn JsonObject, opts: &Options) -> bool {
+        match self {
+            Presence::Required => true,
+            Presence::Optional => false,
+            Presence::RequiredOnCreate => opts.operation == Operation::Create,
+            Presence::RequiredWhen(when) => when.holds(parent),
+        }
+    }
+}
+
 /// What a field holds.
 #[derive(Clone, Copy)]
 pub enum Kind {
@@ -260,12 +274,7 @@ pub(crate) fn check_field(
         operation: opts.operation,
         today: opts.today,
     };
-    let required = match field.presence {
-        Presence::Required => true,
-        Presence::Optional => false,
-        Presence::RequiredOnCreate => opts.operation == Operation::Create,
-        Presence::RequiredWhen(when) => when.holds(parent),
-    };
+    let required = field.presence.required_in(parent, opts);
     let missing = |report: &mut Report| {
         report.push(issue(
             Code::Required,
