@@ -149,6 +149,47 @@ pub fn parse_record(bytes: &[u8]) -> Result<Value, InputError> {
     parse_payload(bytes)
 }
 
+/// Reads one record of a file with the crate's own parser ([`crate::parse`]), as
+/// `check` does: a record larger than [`crate::rules::presence::MAX_PAYLOAD_BYTES`]
+/// is refused unread, bytes that are not UTF-8 are an error at the first bad byte,
+/// and the rest is [`crate::parse::parse`] (as strict as [`parse_payload`], except
+/// that a lone surrogate escape is a [`crate::parse::Node::BadStr`], reported at
+/// its own field by the validator).
+pub fn parse_node_record(bytes: &[u8]) -> Result<crate::parse::Node<'_>, InputError> {
+    if bytes.len() > crate::rules::presence::MAX_PAYLOAD_BYTES {
+        return Err(InputError::Json {
+            reason: TOO_LARGE.to_string(),
+            line: 1,
+            column: 1,
+        });
+    }
+    crate::parse::parse(utf8(bytes)?)
+}
+
+/// The bytes as text, or an error at the first byte that is not UTF-8.
+pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, InputError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        error_at(
+            bytes,
+            e.valid_up_to(),
+            "invalid UTF-8 (the text must be UTF-8)",
+        )
+    })
+}
+
+/// An error at byte `offset` of `text`, with its 1-based line and column (the
+/// column counts bytes from the line start). The reason never quotes the input.
+pub(crate) fn error_at(text: &[u8], offset: usize, reason: &str) -> InputError {
+    let upto = &text[..offset.min(text.len())];
+    let line = 1 + upto.iter().filter(|&&b| b == b'\n').count();
+    let column = 1 + upto.iter().rev().take_while(|&&b| b != b'\n').count();
+    InputError::Json {
+        reason: reason.to_string(),
+        line,
+        column,
+    }
+}
+
 /// The report for a record that could not be read: one `InvalidFormat` error at
 /// the root (`""`) from the `json_syntax` rule. Line and column are within the record.
 pub fn unreadable_report(e: &InputError) -> Report {

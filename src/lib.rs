@@ -115,6 +115,24 @@ pub fn validate_text(text: &str, opts: &Options) -> Report {
     }
 }
 
+/// Validates a payload already read by [`parse::parse`] (or
+/// [`input::Piece::for_each_node`]): the report [`validate_text`] gives for its text.
+///
+/// ```
+/// use dwolla_validator::{parse::parse, validate_parsed, Options};
+/// let opts = Options::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+/// let node = parse(r#"{"firstName":"Jane","lastName":"Doe","email":"jane@example.com"}"#).unwrap();
+/// assert!(validate_parsed(&node, &opts).valid);
+/// ```
+pub fn validate_parsed(payload: &parse::Node<'_>, opts: &Options) -> Report {
+    in_locale(shapes::validate_payload(payload, opts), opts)
+}
+
+/// [`validate_as`] for a payload already read by [`parse::parse`].
+pub fn validate_parsed_as(kind: &str, payload: &parse::Node<'_>, opts: &Options) -> Report {
+    validate_node_as(kind, payload, opts)
+}
+
 /// [`validate_as`] for a payload given as JSON text (see [`validate_text`]).
 pub fn validate_text_as(kind: &str, text: &str, opts: &Options) -> Report {
     match read_text(text) {

@@ -454,3 +454,46 @@ fn a_record_over_ten_mib_is_refused_and_the_rest_still_checked() {
     assert_eq!(lines[1]["valid"], true);
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// `check` reads records with the validator's own parser: a lone surrogate is
+/// reported at its field (as `validate_text` and the npm package report it), not
+/// as a broken record, and a record that is not JSON is told in the chosen locale.
+#[test]
+fn check_reads_like_the_text_path() {
+    let surrogate = VALID.replace(r#""firstName":"John""#, r#""firstName":"Jo\ud800hn""#);
+    let input = format!("{surrogate}\nnot json\n");
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--today",
+            "2026-11-23",
+            "--locale",
+            "es",
+        ],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    let first = &lines[0]["errors"][0];
+    assert_eq!(first["path"], "/firstName", "{first}");
+    assert_eq!(first["rule"], "well_formed_text");
+    let opts = dwolla_validator::Options::new(dwolla_validator::parse_date("2026-11-23").unwrap())
+        .locale(dwolla_validator::Locale::Es);
+    // The record is on line 2 of the file: the same text one line down.
+    let expected = dwolla_validator::validate_text("\nnot json", &opts);
+    assert_eq!(
+        lines[1]["errors"][0]["message"],
+        expected.errors[0].message.as_str()
+    );
+    let english = dwolla_validator::validate_text(
+        "not json",
+        &dwolla_validator::Options::new(dwolla_validator::parse_date("2026-11-23").unwrap()),
+    );
+    assert_ne!(
+        expected.errors[0].message, english.errors[0].message,
+        "the message is in Spanish"
+    );
+}

@@ -16,7 +16,8 @@
 //! NDJSON line that is not valid JSON is its own record, while a broken
 //! pretty-printed object, whose inner lines are indented, stays one bad record.
 
-use super::{first_non_space, parse_payload, parse_record, InputError, Record};
+use super::{first_non_space, parse_node_record, InputError, Record};
+use crate::parse::Node;
 use serde_json::Value;
 
 /// A run of input that holds whole records, with the line it starts on.
@@ -40,6 +41,12 @@ enum Mode {
     Parts,
 }
 
+/// What is made of a record that reads (the crate's borrowed tree as it is, or a
+/// `Value`), or an error placed within the text the record was read from, as a
+/// parse error is; the reader then places it in the whole input.
+trait Finish<'a, T>: Fn(Node<'a>, &'a [u8]) -> Result<T, InputError> {}
+impl<'a, T, F: Fn(Node<'a>, &'a [u8]) -> Result<T, InputError>> Finish<'a, T> for F {}
+
 impl<'a> Piece<'a> {
     /// All of `bytes`, read as a whole input that starts on line `first_line`.
     pub fn whole(bytes: &'a [u8], first_line: usize) -> Self {
@@ -50,10 +57,24 @@ impl<'a> Piece<'a> {
         }
     }
 
-    /// The records of the piece, in order.
+    /// Hands each record of the piece, in order, to `f`: the line it starts on
+    /// (`None` for the elements of an input that is one JSON array) and the record
+    /// read by [`crate::parse`] into a tree that borrows from the input, or why it
+    /// does not read. This is what `check` validates: no `serde_json::Value` is
+    /// built, and a string holding a lone surrogate escape is a [`Node::BadStr`]
+    /// that the validator reports at its own field.
+    pub fn for_each_node(&self, mut f: impl FnMut(Option<usize>, Result<Node<'a>, InputError>)) {
+        self.read(&|node, _| Ok(node), &mut |line, node, _| f(line, node));
+    }
+
+    /// The records of the piece, in order, as `serde_json::Value`s. They are cut
+    /// and read exactly as [`Piece::for_each_node`] reads them; a record holding a
+    /// lone surrogate escape, which a `Value` cannot hold, is an error at that string.
     pub fn records(&self) -> Vec<Record> {
         let mut out = Vec::new();
-        self.read(&mut |record, _| out.push(record));
+        self.read(&value_of, &mut |line, value, _| {
+            out.push(Record { line, value })
+        });
         out
     }
 
@@ -61,25 +82,29 @@ impl<'a> Piece<'a> {
     /// that is one JSON array, that is the text of the whole array.
     pub fn records_with_text(&self) -> Vec<(Record, &'a [u8])> {
         let mut out = Vec::new();
-        self.read(&mut |record, text| out.push((record, text)));
+        self.read(&value_of, &mut |line, value, text| {
+            out.push((Record { line, value }, text))
+        });
         out
     }
 
-    fn read(&self, emit: &mut impl FnMut(Record, &'a [u8])) {
+    fn read<T>(
+        &self,
+        finish: &impl Finish<'a, T>,
+        emit: &mut impl FnMut(Option<usize>, Result<T, InputError>, &'a [u8]),
+    ) {
         let bytes = self.bytes;
         if self.mode == Mode::Parts {
-            read_parts(bytes, self.first_line, emit);
+            read_parts(bytes, self.first_line, finish, emit);
             return;
         }
         if self.mode == Mode::WholeInput && first_non_space(bytes) == Some(b'[') {
             // Not one array (`[1]\n[2]`, or broken): read it as any other text.
-            if let Ok(Value::Array(items)) = parse_payload(bytes) {
-                for v in items {
-                    let record = Record {
-                        line: None,
-                        value: Ok(v),
-                    };
-                    emit(record, bytes);
+            if let Ok(Node::Array(items)) = parse_whole(bytes) {
+                for node in items {
+                    let item =
+                        finish(node, bytes).map_err(|e| locate(e, bytes, 0, self.first_line));
+                    emit(None, item, bytes);
                 }
                 return;
             }
@@ -89,11 +114,47 @@ impl<'a> Piece<'a> {
         for end in ends {
             if end > start {
                 let segment = &bytes[start..end];
-                read_segment(segment, line, emit);
+                read_segment(segment, line, finish, emit);
                 line += count_lines(segment);
                 start = end;
             }
         }
+    }
+}
+
+/// An input that is one JSON array, read whole (no per-record size limit: its
+/// elements are the records).
+fn parse_whole(bytes: &[u8]) -> Result<Node<'_>, InputError> {
+    let text = super::utf8(bytes)?;
+    crate::parse::parse(text)
+}
+
+/// The record as a `Value`, or, when it holds a lone surrogate escape, an error
+/// placed at the first such string of `text` (the text the record was read from).
+fn value_of(node: Node<'_>, text: &[u8]) -> Result<Value, InputError> {
+    match first_bad_string(&node) {
+        None => Ok(node.to_value()),
+        Some(raw) => {
+            // A BadStr borrows its raw text from the input, so its place in `text`
+            // is the distance between the two pointers.
+            let offset = (raw.as_ptr() as usize)
+                .saturating_sub(text.as_ptr() as usize)
+                .min(text.len());
+            Err(super::error_at(
+                text,
+                offset,
+                "a lone surrogate escape (half of a UTF-16 pair) in a string",
+            ))
+        }
+    }
+}
+
+fn first_bad_string<'n>(node: &'n Node<'_>) -> Option<&'n str> {
+    match node {
+        Node::BadStr(raw) => Some(raw),
+        Node::Array(items) => items.iter().find_map(first_bad_string),
+        Node::Object(obj) => obj.iter().find_map(|(_, v)| first_bad_string(v)),
+        _ => None,
     }
 }
 
@@ -164,7 +225,7 @@ impl<'a> Cutter<'a> {
 /// same test in the same order: syntax first, which is cheap, then the strict parse.
 fn is_broken(segment: &[u8]) -> bool {
     let text = trim_end(segment);
-    !text.is_empty() && value_spans(text).is_none() && parse_payload(text).is_err()
+    !text.is_empty() && value_spans(text).is_none() && parse_node_record(text).is_err()
 }
 
 /// The record boundaries of a text: offsets just past line breaks at which every
@@ -174,7 +235,6 @@ struct Boundaries<'a> {
     pos: usize,
     depth: usize,
     in_string: bool,
-    escaped: bool,
 }
 
 impl<'a> Boundaries<'a> {
@@ -184,7 +244,6 @@ impl<'a> Boundaries<'a> {
             pos: 0,
             depth: 0,
             in_string: false,
-            escaped: false,
         }
     }
 }
@@ -193,29 +252,46 @@ impl Iterator for Boundaries<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        while let Some(&b) = self.bytes.get(self.pos) {
+        let bytes = self.bytes;
+        while self.pos < bytes.len() {
+            if self.in_string {
+                // Most of a record is string content, and only a quote, a backslash
+                // or a line break can change the state there: jump to the next one.
+                self.pos += crate::parse::plain_len(&bytes[self.pos..]);
+                let Some(&stop) = bytes.get(self.pos) else {
+                    break;
+                };
+                match stop {
+                    b'"' => {
+                        self.in_string = false;
+                        self.pos += 1;
+                    }
+                    // An escape takes the next byte with it, unless that is a line
+                    // break, which ends the string (a string cannot hold one).
+                    b'\\' if bytes.get(self.pos + 1) != Some(&b'\n') => {
+                        self.pos = (self.pos + 2).min(bytes.len());
+                    }
+                    b'\\' => self.pos += 1,
+                    // Another control character: a broken string, read on as one.
+                    b'\n' => {
+                        self.in_string = false;
+                        self.pos += 1;
+                        if self.depth == 0 {
+                            return Some(self.pos);
+                        }
+                    }
+                    _ => self.pos += 1,
+                }
+                continue;
+            }
+            let b = bytes[self.pos];
             self.pos += 1;
-            if b == b'\n' {
-                self.in_string = false;
-                self.escaped = false;
-                if self.depth == 0 {
-                    return Some(self.pos);
-                }
-            } else if self.in_string {
-                if self.escaped {
-                    self.escaped = false;
-                } else if b == b'\\' {
-                    self.escaped = true;
-                } else if b == b'"' {
-                    self.in_string = false;
-                }
-            } else {
-                match b {
-                    b'"' => self.in_string = true,
-                    b'{' | b'[' => self.depth += 1,
-                    b'}' | b']' => self.depth = self.depth.saturating_sub(1),
-                    _ => {}
-                }
+            match b {
+                b'\n' if self.depth == 0 => return Some(self.pos),
+                b'"' => self.in_string = true,
+                b'{' | b'[' => self.depth += 1,
+                b'}' | b']' => self.depth = self.depth.saturating_sub(1),
+                _ => {}
             }
         }
         None
@@ -244,13 +320,18 @@ enum Reading {
 }
 
 /// Reads one segment (text between two boundaries) that starts on `line`.
-fn read_segment<'a>(segment: &'a [u8], line: usize, emit: &mut impl FnMut(Record, &'a [u8])) {
+fn read_segment<'a, T>(
+    segment: &'a [u8],
+    line: usize,
+    finish: &impl Finish<'a, T>,
+    emit: &mut impl FnMut(Option<usize>, Result<T, InputError>, &'a [u8]),
+) {
     let segment = trim_end(segment);
     if segment.is_empty() {
         return;
     }
-    if let Reading::Broken(_) = read_values(segment, line, emit) {
-        read_parts(segment, line, emit);
+    if let Reading::Broken(_) = read_values(segment, line, finish, emit) {
+        read_parts(segment, line, finish, emit);
     }
 }
 
@@ -277,7 +358,12 @@ fn first_text(text: &[u8]) -> usize {
 
 /// Reads a broken segment (or whole parts of one) by parts, cut at [`part_cuts`]
 /// after its first line of text; every part that does not read is one bad record.
-fn read_parts<'a>(text: &'a [u8], line: usize, emit: &mut impl FnMut(Record, &'a [u8])) {
+fn read_parts<'a, T>(
+    text: &'a [u8],
+    line: usize,
+    finish: &impl Finish<'a, T>,
+    emit: &mut impl FnMut(Option<usize>, Result<T, InputError>, &'a [u8]),
+) {
     let first_text = first_text(text);
     let (mut start, mut part_line) = (0, line);
     let ends = part_cuts(text)
@@ -285,12 +371,8 @@ fn read_parts<'a>(text: &'a [u8], line: usize, emit: &mut impl FnMut(Record, &'a
         .chain(std::iter::once(text.len()));
     for end in ends {
         let part = trim_end(&text[start..end]);
-        if let Reading::Broken(e) = read_values(part, part_line, emit) {
-            let record = Record {
-                line: Some(part_line + leading_lines(part)),
-                value: Err(e),
-            };
-            emit(record, part);
+        if let Reading::Broken(e) = read_values(part, part_line, finish, emit) {
+            emit(Some(part_line + leading_lines(part)), Err(e), part);
         }
         part_line += count_lines(&text[start..end]);
         start = end;
@@ -304,22 +386,20 @@ fn leading_lines(text: &[u8]) -> usize {
 
 /// Reads `text` (starting at a line start, on `line`) as a sequence of JSON
 /// values and emits each as a record, or reports why it is not one.
-fn read_values<'a>(
+fn read_values<'a, T>(
     text: &'a [u8],
     line: usize,
-    emit: &mut impl FnMut(Record, &'a [u8]),
+    finish: &impl Finish<'a, T>,
+    emit: &mut impl FnMut(Option<usize>, Result<T, InputError>, &'a [u8]),
 ) -> Reading {
     if text.iter().all(u8::is_ascii_whitespace) {
         return Reading::Read;
     }
     // Nearly always a segment is one value: parse it once, strictly.
-    let whole_error = match parse_record(text) {
-        Ok(v) => {
-            let record = Record {
-                line: Some(line + leading_lines(text)),
-                value: Ok(v),
-            };
-            emit(record, text);
+    let whole_error = match parse_node_record(text) {
+        Ok(node) => {
+            let record = finish(node, text).map_err(|e| locate(e, text, 0, line));
+            emit(Some(line + leading_lines(text)), record, text);
             return Reading::Read;
         }
         Err(e) => e,
@@ -329,11 +409,10 @@ fn read_values<'a>(
     };
     for (start, end) in spans {
         let value = &text[start..end];
-        let record = Record {
-            line: Some(line + count_lines(&text[..start])),
-            value: parse_record(value).map_err(|e| locate(e, text, start, line)),
-        };
-        emit(record, value);
+        let record = parse_node_record(value)
+            .and_then(|node| finish(node, value))
+            .map_err(|e| locate(e, text, start, line));
+        emit(Some(line + count_lines(&text[..start])), record, value);
     }
     Reading::Read
 }
@@ -482,6 +561,40 @@ mod tests {
         assert_eq!(read.iter().filter(|r| r.value.is_err()).count(), 11);
     }
 
+    #[test]
+    fn a_lone_surrogate_is_a_node_for_check_and_an_error_as_a_value() {
+        let text = b"{\"a\":1}\n{\"b\": 2,\n \"s\": \"x\\ud800\"}\n{\"c\":3}\n";
+        let mut nodes = Vec::new();
+        Piece::whole(text, 1).for_each_node(|line, node| nodes.push((line, node)));
+        assert_eq!(nodes.len(), 3);
+        assert!(nodes.iter().all(|(_, n)| n.is_ok()), "{nodes:?}");
+        assert!(
+            matches!(&nodes[1].1, Ok(Node::Object(o)) if matches!(o.get("s"), Some(Node::BadStr(_))))
+        );
+        let r = records(text);
+        assert_eq!(lines_of(&r), [Some(1), Some(2), Some(4)]);
+        assert!(r[0].value.is_ok() && r[2].value.is_ok());
+        let InputError::Json {
+            line,
+            column,
+            reason,
+        } = r[1].value.clone().unwrap_err();
+        assert_eq!(
+            (line, column),
+            (3, 8),
+            "placed at the string in the whole input"
+        );
+        assert!(reason.contains("surrogate"), "{reason}");
+        // The same on the second of two values on one line, and in an array input.
+        let r = records(b"{\"a\":1} {\"s\":\"\\udc00\"}\n");
+        let InputError::Json { line, column, .. } = r[1].value.clone().unwrap_err();
+        assert_eq!((line, column), (1, 15));
+        let r = records(b"[{\"a\":1},\n {\"s\":\"\\udc00\"}]");
+        assert!(r[0].value.is_ok());
+        let InputError::Json { line, column, .. } = r[1].value.clone().unwrap_err();
+        assert_eq!((line, column), (2, 8));
+    }
+
     /// One record's text: valid or broken, on one line or many.
     fn record_text() -> impl Strategy<Value = String> {
         prop_oneof![
@@ -493,6 +606,8 @@ mod tests {
             Just(r#"{"a":1,"a":2}"#.to_string()),
             Just(r#"{"broken": "#.to_string()),
             Just(r#"{"s": "open"#.to_string()),
+            Just(r#"{"s":"\ud800"} {"t":"\udc00x"}"#.to_string()),
+            Just("{\"a\":\n\"\\ud800\"}".to_string()),
             Just("not json".to_string()),
             Just("[1,2".to_string()),
             Just("[1,2]".to_string()),
@@ -504,7 +619,54 @@ mod tests {
         ]
     }
 
+    /// The boundary scan byte by byte, as first written: the reference that the
+    /// skipping scan must agree with.
+    fn boundaries_byte_by_byte(bytes: &[u8]) -> Vec<usize> {
+        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        let mut out = Vec::new();
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' {
+                in_string = false;
+                escaped = false;
+                if depth == 0 {
+                    out.push(i + 1);
+                }
+            } else if in_string {
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' {
+                    escaped = true;
+                } else if b == b'"' {
+                    in_string = false;
+                }
+            } else {
+                match b {
+                    b'"' => in_string = true,
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
     proptest! {
+        /// The scan that jumps through strings finds the boundaries of the plain one.
+        #[test]
+        fn boundaries_match_the_byte_by_byte_scan(
+            bytes in proptest::collection::vec(
+                prop_oneof![
+                    Just(b'"'), Just(b'\\'), Just(b'\n'), Just(b'{'), Just(b'}'),
+                    Just(b'['), Just(b']'), Just(b'a'), Just(b' '), any::<u8>(),
+                ],
+                0..200,
+            ),
+        ) {
+            let fast: Vec<usize> = Boundaries::new(&bytes).collect();
+            prop_assert_eq!(fast, boundaries_byte_by_byte(&bytes));
+        }
+
         /// Pieces read alone give the records of the whole, for any number of parts.
         #[test]
         fn pieces_read_like_the_whole(

@@ -8,8 +8,8 @@
 use crate::args::Args;
 use crate::output::{Failure, Outcome, Printer};
 use crate::read_inputs;
-use dwolla_validator::input::{pieces, unreadable_report, Piece, Record};
-use dwolla_validator::{validate, validate_as, Report};
+use dwolla_validator::input::{pieces, unreadable_report, Piece};
+use dwolla_validator::{validate_parsed, validate_parsed_as, Report};
 use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -41,21 +41,25 @@ pub fn on_threads<T: Sync, R: Send>(
         .collect()
 }
 
-/// Reads and validates the records of one piece, in order.
+/// Reads and validates the records of one piece, in order. Each record is read
+/// into the parser's borrowed tree and validated as it is read: no
+/// `serde_json::Value` is built, and only the reports are kept.
 fn check_piece(args: &Args, piece: &Piece, done: &AtomicUsize) -> Vec<(Option<usize>, Report)> {
-    piece
-        .records()
-        .into_iter()
-        .map(|Record { line, value }| {
-            let report = match (&value, &args.kind) {
-                (Ok(v), None) => validate(v, &args.opts),
-                (Ok(v), Some(kind)) => validate_as(kind, v, &args.opts),
-                (Err(e), _) => unreadable_report(e),
-            };
-            done.fetch_add(1, Ordering::Relaxed);
-            (line, report)
-        })
-        .collect()
+    let mut out = Vec::new();
+    piece.for_each_node(|line, node| {
+        let report = match (&node, &args.kind) {
+            (Ok(n), None) => validate_parsed(n, &args.opts),
+            (Ok(n), Some(kind)) => validate_parsed_as(kind, n, &args.opts),
+            (Err(e), _) => {
+                let mut r = unreadable_report(e);
+                r.localize(args.opts.locale);
+                r
+            }
+        };
+        done.fetch_add(1, Ordering::Relaxed);
+        out.push((line, report));
+    });
+    out
 }
 
 /// Draws "checked N records" on stderr while the workers run, when it is a terminal.
