@@ -18,7 +18,7 @@ use crate::report::{Code, Issue, Report};
 use serde_json::Value;
 
 mod segment;
-pub use segment::{pieces, Piece};
+pub use segment::{last_boundary, pieces, pieces_after, Piece};
 
 /// Why a record could not be read. The message never quotes the input.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -1,6 +1,7 @@
 //! The number of threads never changes the answer: the same inputs, large enough
 //! to be split (1 MiB or more), checked with DWOLLA_VALIDATOR_THREADS=1, 2, 4 and
-//! 16 give byte-identical stdout and the same exit status.
+//! 16 give byte-identical stdout and the same exit status, and so does reading
+//! them a chunk at a time, in chunks from one byte to more than the input.
 
 use serde_json::Value;
 use std::io::Write;
@@ -14,7 +15,22 @@ fn pretty(record: &str) -> String {
 }
 
 fn check(input: &[u8], threads: usize, format: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dwolla-validator"))
+    check_in_chunks(input, threads, format, None)
+}
+
+/// `check` holding at most about `chunk_bytes` of input at once (the default, 8 MiB,
+/// when `None`).
+fn check_in_chunks(
+    input: &[u8],
+    threads: usize,
+    format: &str,
+    chunk_bytes: Option<usize>,
+) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dwolla-validator"));
+    if let Some(bytes) = chunk_bytes {
+        command.env("DWOLLA_VALIDATOR_CHUNK_BYTES", bytes.to_string());
+    }
+    let mut child = command
         .args(["check", "--today", "2026-11-23", "--format", format])
         .env("DWOLLA_VALIDATOR_THREADS", threads.to_string())
         .stdin(Stdio::piped())
@@ -52,6 +68,20 @@ fn same_on_every_thread_count(what: &str, input: &[u8]) -> (String, Option<i32>)
             assert!(
                 many.stdout == one.stdout,
                 "{what}, {format}: {threads} threads differ from one"
+            );
+        }
+        // Nor does how much of the input is held at once: from one byte (every
+        // record read on until it ends) to more than the input.
+        for chunk in [1, 777, 64 << 10, 600 << 10, 4 << 20] {
+            let chunked = check_in_chunks(input, 2, format, Some(chunk));
+            assert_eq!(
+                chunked.status.code(),
+                one.status.code(),
+                "{what}, {format}, chunks of {chunk}"
+            );
+            assert!(
+                chunked.stdout == one.stdout,
+                "{what}, {format}: chunks of {chunk} bytes differ from the whole"
             );
         }
         if format == "text" {

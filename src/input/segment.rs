@@ -166,12 +166,39 @@ pub fn pieces(bytes: &[u8], parts: usize) -> Vec<Piece<'_>> {
     if parts <= 1 || first_non_space(bytes) == Some(b'[') {
         return vec![Piece::whole(bytes, 1)];
     }
+    cut_pieces(bytes, 1, parts)
+}
+
+/// [`pieces`] for text that continues an input after a record boundary (see
+/// [`last_boundary`]), its first line numbered `first_line`: it is never read as
+/// one JSON array, since only a whole input can be one. Reading an input in such
+/// runs, one after another, gives exactly the records of reading it whole; this is
+/// how `check` reads a file of any size holding only a few megabytes at a time.
+pub fn pieces_after(bytes: &[u8], first_line: usize, parts: usize) -> Vec<Piece<'_>> {
+    if parts <= 1 {
+        let mode = Mode::Segments;
+        return vec![Piece {
+            bytes,
+            first_line,
+            mode,
+        }];
+    }
+    cut_pieces(bytes, first_line, parts)
+}
+
+/// Where the last record boundary of `bytes` is: everything before it is whole
+/// records. `None` when there is none (a record, or a broken one, runs on).
+pub fn last_boundary(bytes: &[u8]) -> Option<usize> {
+    Boundaries::new(bytes).last()
+}
+
+fn cut_pieces(bytes: &[u8], first_line: usize, parts: usize) -> Vec<Piece<'_>> {
     let target = bytes.len().div_ceil(parts).max(1);
     let mut cutter = Cutter {
         bytes,
         out: Vec::with_capacity(parts),
         start: 0,
-        line: 1,
+        line: first_line,
     };
     let mut segment_start = 0;
     for segment_end in Boundaries::new(bytes).chain(std::iter::once(bytes.len())) {
@@ -191,9 +218,6 @@ pub fn pieces(bytes: &[u8], parts: usize) -> Vec<Piece<'_>> {
         segment_start = segment_end;
     }
     cutter.cut(bytes.len(), Mode::Segments);
-    if cutter.out.is_empty() {
-        cutter.out.push(Piece::whole(bytes, 1));
-    }
     cutter.out
 }
 

@@ -53,7 +53,9 @@ business-sole-proprietorship, controller, beneficial-owner.
 
 Large input (1 MiB or more) is checked on every core, cut only where a record
 ends, so the output is the same as on one; DWOLLA_VALIDATOR_THREADS=N sets the
-number of threads. A progress count is shown on stderr when it is a terminal.
+number of threads. check holds about 8 MiB of input at a time (reports are printed
+as it goes); DWOLLA_VALIDATOR_CHUNK_BYTES=N sets that. A progress count is shown on
+stderr when it is a terminal.
 
 Exit status: 0 when every record is valid, 1 when any is not, 2 for usage or I/O
 errors. When the reader of the output closes it early (| head), the command stops
