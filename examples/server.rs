@@ -49,7 +49,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
-use dwolla_validator::{input, today_utc, validate, Operation, Options, Report};
+use dwolla_validator::{input, today_utc, validate_parsed, Operation, Options, Report};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -150,8 +150,10 @@ async fn create_customer(
             return hal(StatusCode::BAD_REQUEST, &body);
         }
     };
-    let report = match input::parse_payload(&body) {
-        Ok(payload) => validate(&payload, &Options::new(today_utc()).operation(operation)),
+    // Read once by the validator's own parser, into a tree that borrows from the
+    // body: the same reading as `validate_text` and the npm package.
+    let report = match input::parse_node_record(&body) {
+        Ok(payload) => validate_parsed(&payload, &Options::new(today_utc()).operation(operation)),
         Err(e) => input::unreadable_report(&e),
     };
     match report.to_dwolla_error_json() {

@@ -332,7 +332,7 @@ fn unknown_operation_is_400() {
 #[test]
 fn duplicate_keys_are_400_json_syntax() {
     let body = br#"{"ssn":"1234","ssn":"12","firstName":"John"}"#;
-    let err = input::parse_payload(body).expect_err("duplicate keys");
+    let err = input::parse_node_record(body).expect_err("duplicate keys");
     let expected = input::unreadable_report(&err).to_dwolla_error().unwrap();
     assert_eq!(expected["_embedded"]["errors"][0]["path"], "");
     let reply = post("/customers", body);
@@ -350,6 +350,24 @@ fn duplicate_keys_are_400_json_syntax() {
 }
 
 #[test]
+fn a_lone_surrogate_is_400_at_its_field() {
+    // What JSON.stringify writes for a JS string holding half a surrogate pair.
+    let body =
+        personal()
+            .to_string()
+            .replacen(r#""firstName":"John""#, r#""firstName":"Jo\ud800hn""#, 1);
+    assert!(
+        body.contains("\\ud800"),
+        "the escape is in the body: {body}"
+    );
+    let reply = post("/customers", body.as_bytes());
+    assert_eq!(reply.status, 400);
+    let errors = reply.json()["_embedded"]["errors"].clone();
+    assert_eq!(errors[0]["path"], "/firstName", "{errors}");
+    assert_eq!(errors[0]["code"], "InvalidFormat");
+}
+
+#[test]
 fn non_json_bodies_are_400() {
     for body in [
         &b"ssn=1234&firstName=John"[..],
@@ -357,7 +375,7 @@ fn non_json_bodies_are_400() {
         b"{\"a\":",
         b"\xff\xfe{}",
     ] {
-        let expected = input::unreadable_report(&input::parse_payload(body).unwrap_err())
+        let expected = input::unreadable_report(&input::parse_node_record(body).unwrap_err())
             .to_dwolla_error()
             .unwrap();
         let reply = post("/customers", body);

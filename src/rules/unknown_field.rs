@@ -46,65 +46,187 @@ const ALIASES: &[(&str, &str)] = &[
     ("surname", "lastName"),
 ];
 
-/// Lowercase ASCII letters and digits only, at most 64 of them.
-fn squash(s: &str) -> Option<String> {
-    if s.len() > 256 {
+/// The longest key compared, in bytes: longer keys get no suggestion.
+const MAX_KEY: usize = 256;
+
+/// The ASCII letters and digits of `s`, lowercased, written into `buf`; `None` for
+/// a key longer than [`MAX_KEY`] bytes. Nothing is allocated: this runs for every
+/// known name of the shape for each unknown key.
+fn squash<'b>(s: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
+    if s.len() > MAX_KEY {
         return None;
     }
-    Some(
-        s.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect(),
-    )
+    let mut n = 0;
+    for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    Some(&buf[..n])
 }
 
-fn edit_distance(a: &[u8], b: &[u8]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+/// Levenshtein distance, or `None` when it is more than `max` (at most 2 here).
+/// Cells are capped at `max + 1`, so two rows of bytes on the stack do, and a row
+/// whose every cell is past `max` ends the search early.
+fn edit_distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max || b.len() > MAX_KEY || max >= usize::from(u8::MAX) {
+        return None;
+    }
+    let cap = max as u8 + 1;
+    let capped = |n: usize| n.min(usize::from(cap)) as u8;
+    let mut prev = [0u8; MAX_KEY + 1];
+    let mut cur = [0u8; MAX_KEY + 1];
+    for (j, cell) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = capped(j);
+    }
     for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
+        cur[0] = capped(i + 1);
+        let mut row_min = cur[0];
         for (j, &cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+            let sub = prev[j] + u8::from(ca != cb);
+            let d = sub.min(prev[j + 1] + 1).min(cur[j] + 1).min(cap);
+            cur[j + 1] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max as u8 {
+            return None;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    let d = usize::from(prev[b.len()]);
+    (d <= max).then_some(d)
 }
 
 /// The known field `key` most likely meant, if any is close enough.
+///
+/// In order: a known name with the same letters and digits (`first_name`,
+/// `"ssn "`), then a common alias (`zip`), then the closest known name within one
+/// edit (keys of up to 4 letters) or two, the first in `known` on a tie. One pass
+/// over `known`, nothing allocated.
 pub fn suggest(key: &str, known: &[&'static str]) -> Option<&'static str> {
-    let k = squash(key)?;
+    let mut key_buf = [0u8; MAX_KEY];
+    let k = squash(key, &mut key_buf)?;
     if k.is_empty() {
         return None;
     }
-    if let Some(&hit) = known.iter().find(|n| squash(n).as_deref() == Some(&k)) {
-        return Some(hit);
+    let budget = if k.len() <= 4 { 1 } else { 2 };
+    let mut name_buf = [0u8; MAX_KEY];
+    let mut closest: Option<(usize, &'static str)> = None;
+    for &name in known {
+        let Some(n) = squash(name, &mut name_buf) else {
+            continue;
+        };
+        if n == k {
+            return Some(name);
+        }
+        if let Some(d) = edit_distance_within(k, n, budget) {
+            if closest.is_none_or(|(best, _)| d < best) {
+                closest = Some((d, name));
+            }
+        }
     }
-    if let Some(&(_, target)) = ALIASES.iter().find(|(alias, _)| *alias == k) {
+    if let Some(&(_, target)) = ALIASES.iter().find(|(alias, _)| alias.as_bytes() == k) {
         if let Some(&hit) = known.iter().find(|n| **n == target) {
             return Some(hit);
         }
     }
-    // One edit for short names, two for longer ones.
-    let budget = if k.len() <= 4 { 1 } else { 2 };
-    known
-        .iter()
-        .map(|n| {
-            (
-                edit_distance(k.as_bytes(), squash(n).unwrap_or_default().as_bytes()),
-                *n,
-            )
-        })
-        .filter(|&(d, _)| d <= budget)
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, n)| n)
+    closest.map(|(_, name)| name)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    // The suggester as first written (allocating, several passes): the reference
+    // the one-pass version must agree with.
+    /// Lowercase ASCII letters and digits only, at most 64 of them.
+    fn old_squash(s: &str) -> Option<String> {
+        if s.len() > 256 {
+            return None;
+        }
+        Some(
+            s.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect(),
+        )
+    }
+
+    fn old_edit_distance(a: &[u8], b: &[u8]) -> usize {
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        let mut cur = vec![0; b.len() + 1];
+        for (i, &ca) in a.iter().enumerate() {
+            cur[0] = i + 1;
+            for (j, &cb) in b.iter().enumerate() {
+                let sub = prev[j] + usize::from(ca != cb);
+                cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+            }
+            std::mem::swap(&mut prev, &mut cur);
+        }
+        prev[b.len()]
+    }
+
+    /// The known field `key` most likely meant, if any is close enough.
+    fn old_suggest(key: &str, known: &[&'static str]) -> Option<&'static str> {
+        let k = old_squash(key)?;
+        if k.is_empty() {
+            return None;
+        }
+        if let Some(&hit) = known.iter().find(|n| old_squash(n).as_deref() == Some(&k)) {
+            return Some(hit);
+        }
+        if let Some(&(_, target)) = ALIASES.iter().find(|(alias, _)| *alias == k) {
+            if let Some(&hit) = known.iter().find(|n| **n == target) {
+                return Some(hit);
+            }
+        }
+        // One edit for short names, two for longer ones.
+        let budget = if k.len() <= 4 { 1 } else { 2 };
+        known
+            .iter()
+            .map(|n| {
+                (
+                    old_edit_distance(k.as_bytes(), old_squash(n).unwrap_or_default().as_bytes()),
+                    *n,
+                )
+            })
+            .filter(|&(d, _)| d <= budget)
+            .min_by_key(|&(d, _)| d)
+            .map(|(_, n)| n)
+    }
+
+    proptest! {
+        /// The one-pass suggester answers as the first one did, for keys near and
+        /// far from every shape's names.
+        #[test]
+        fn agrees_with_the_first_version(
+            shape in 0usize..crate::shapes::SHAPES.len(),
+            base in 0usize..64,
+            edits in proptest::collection::vec((0usize..40, "[a-zA-Z0-9 _-]"), 0..4),
+            random in "[a-zA-Z0-9 _.-]{0,12}",
+            use_random in any::<bool>(),
+        ) {
+            let shape = &crate::shapes::SHAPES[shape];
+            let known: Vec<&'static str> = shape.field_names().collect();
+            let mut key = if use_random || known.is_empty() {
+                random
+            } else {
+                known[base % known.len()].to_string()
+            };
+            for (at, text) in edits {
+                let at = at.min(key.len());
+                if at < key.len() && at % 2 == 0 {
+                    key.remove(at);
+                } else {
+                    key.insert_str(at, &text);
+                }
+            }
+            for alias in ALIASES {
+                prop_assert_eq!(suggest(alias.0, &known), old_suggest(alias.0, &known));
+            }
+            prop_assert_eq!(suggest(&key, &known), old_suggest(&key, &known), "{}", key);
+        }
+    }
 
     const KNOWN: &[&str] = &[
         "firstName",
@@ -135,7 +257,11 @@ mod tests {
 
     #[test]
     fn edit_distance_basics() {
-        assert_eq!(edit_distance(b"kitten", b"sitting"), 3);
-        assert_eq!(edit_distance(b"", b"abc"), 3);
+        assert_eq!(edit_distance_within(b"kitten", b"sitting", 3), Some(3));
+        assert_eq!(edit_distance_within(b"kitten", b"sitting", 2), None);
+        assert_eq!(edit_distance_within(b"", b"abc", 3), Some(3));
+        assert_eq!(edit_distance_within(b"", b"abcd", 3), None);
+        assert_eq!(edit_distance_within(b"adress1", b"address1", 2), Some(1));
+        assert_eq!(edit_distance_within(b"abcdef", b"abcfed", 2), Some(2));
     }
 }
