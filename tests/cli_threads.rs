@@ -58,31 +58,16 @@ fn same_on_every_thread_count(what: &str, input: &[u8]) -> (String, Option<i32>)
             "{what}: {}",
             String::from_utf8_lossy(&one.stderr)
         );
-        for threads in [2, 4, 16] {
-            let many = check(input, threads, format);
-            assert_eq!(
-                many.status.code(),
-                one.status.code(),
-                "{what}, {format}, {threads} threads"
-            );
-            assert!(
-                many.stdout == one.stdout,
-                "{what}, {format}: {threads} threads differ from one"
-            );
-        }
-        // Nor does how much of the input is held at once: from one byte (every
-        // record read on until it ends) to more than the input.
-        for chunk in [1, 777, 64 << 10, 600 << 10, 4 << 20] {
-            let chunked = check_in_chunks(input, 2, format, Some(chunk));
-            assert_eq!(
-                chunked.status.code(),
-                one.status.code(),
-                "{what}, {format}, chunks of {chunk}"
-            );
-            assert!(
-                chunked.stdout == one.stdout,
-                "{what}, {format}: chunks of {chunk} bytes differ from the whole"
-            );
+        // Neither the number of threads nor how much of the input is held at once
+        // (from one byte, every record read on until it ends, to more than the
+        // input) changes the output.
+        let threads = [2, 4, 16].map(|t| (t, None));
+        let chunks = [1, 777, 64 << 10, 600 << 10, 4 << 20].map(|c| (2, Some(c)));
+        for (threads, chunk) in threads.into_iter().chain(chunks) {
+            let run = format!("{what}, {format}, {threads} threads, chunks of {chunk:?} bytes");
+            let other = check_in_chunks(input, threads, format, chunk);
+            assert_eq!(other.status.code(), one.status.code(), "{run}");
+            assert!(other.stdout == one.stdout, "{run}: differs from one thread");
         }
         if format == "text" {
             text = Some((String::from_utf8(one.stdout).unwrap(), one.status.code()));
