@@ -155,6 +155,38 @@ const POPULAR_LETTERS: [u32; POPULAR.len()] = {
     all
 };
 
+/// The edits allowed for each [`POPULAR`] name ([`allowed_edits`] of its length),
+/// worked out when compiling.
+const POPULAR_ALLOWED: [usize; POPULAR.len()] = {
+    let mut all = [0; POPULAR.len()];
+    let mut i = 0;
+    while i < POPULAR.len() {
+        all[i] = allowed_edits(POPULAR_DOTS[i]);
+        i += 1;
+    }
+    all
+};
+
+/// For each name length up to [`MAX_NAME`], the [`POPULAR`] entries (as bits, bit
+/// `i` for entry `i`) whose names are near enough in length to be within their
+/// allowed edits: the loop visits only these.
+const CANDIDATES_BY_LEN: [u32; MAX_NAME + 1] = {
+    let mut all = [0u32; MAX_NAME + 1];
+    let mut len = 0;
+    while len <= MAX_NAME {
+        let mut i = 0;
+        while i < POPULAR.len() {
+            if POPULAR_DOTS[i].abs_diff(len) <= POPULAR_ALLOWED[i] {
+                all[len] |= 1 << i;
+            }
+            i += 1;
+        }
+        len += 1;
+    }
+    all
+};
+const _: () = assert!(POPULAR.len() <= 32, "CANDIDATES_BY_LEN holds 32 entries");
+
 /// A lower bound on the edit distance of two names from their letter sets: one
 /// edit (insert, delete, substitute; a transposition changes nothing) adds or
 /// removes at most two letters of the set.
@@ -198,7 +230,7 @@ const SUFFIX_SLIPS: [(&str, &str); 28] = [
 const MAX_NAME: usize = 63;
 
 /// Edits allowed between a popular name of this length and the input's name.
-fn allowed_edits(popular_name_len: usize) -> usize {
+const fn allowed_edits(popular_name_len: usize) -> usize {
     match popular_name_len {
         0..=4 => 0,
         5..=7 => 1,
@@ -265,39 +297,44 @@ pub fn suggest(domain: &str) -> Option<&'static str> {
     lower.make_ascii_lowercase();
     let lower = &*lower;
 
-    // A popular or known domain is never a typo: the common case, settled first.
-    let is = |d: &&str| d.as_bytes() == lower;
-    if POPULAR.iter().any(is) || KNOWN.iter().any(is) {
-        return None;
-    }
     let dot = lower.iter().position(|&b| b == b'.')?;
     let (name, suffix) = (&lower[..dot], &lower[dot + 1..]);
     let letters = letter_set(name, name.len());
 
-    // What the typed suffix is a slip of, looked up once rather than per domain.
-    let slip_of = SUFFIX_SLIPS
-        .iter()
-        .find(|(slip, _)| slip.as_bytes() == suffix)
-        .map(|&(_, meant)| meant);
+    // What the typed suffix is a slip of: looked up once, and only when a
+    // candidate's suffix differs (most addresses end as their candidates do).
+    let mut slip: Option<Option<&[u8]>> = None;
+    let mut slip_of = || {
+        *slip.get_or_insert_with(|| {
+            SUFFIX_SLIPS
+                .iter()
+                .find(|(slip, _)| slip.as_bytes() == suffix)
+                .map(|&(_, meant)| meant.as_bytes())
+        })
+    };
     let mut best: Option<(usize, &'static str)> = None;
-    for ((popular, &dot), p_letters) in POPULAR.iter().zip(&POPULAR_DOTS).zip(&POPULAR_LETTERS) {
-        let (p_name, p_suffix) = (&popular[..dot], &popular[dot + 1..]);
-        // Names too far apart in length, or in their letters, cannot be within
-        // the allowed edits.
-        let allowed = allowed_edits(p_name.len());
-        if p_name.len().abs_diff(name.len()) > allowed
-            || letters_apart(letters, *p_letters) > allowed
-        {
+    // Names too far apart in length, or in their letters, cannot be within the
+    // allowed edits: the length rules most entries out by one table load, the
+    // letter sets most of the rest, before any edit distance is worked out.
+    let mut candidates = *CANDIDATES_BY_LEN.get(name.len())?;
+    while candidates != 0 {
+        let i = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        let popular = POPULAR[i];
+        let allowed = POPULAR_ALLOWED[i];
+        if letters_apart(letters, POPULAR_LETTERS[i]) > allowed {
             continue;
         }
-        let s_cost = if suffix == p_suffix.as_bytes() {
+        let (p_name, p_suffix) = popular.as_bytes().split_at(POPULAR_DOTS[i]);
+        let p_suffix = &p_suffix[1..];
+        let s_cost = if suffix == p_suffix {
             0
-        } else if slip_of == Some(p_suffix) {
+        } else if slip_of() == Some(p_suffix) {
             1
         } else {
             continue;
         };
-        let Some(n_cost) = osa_within(name, p_name.as_bytes(), allowed_edits(p_name.len())) else {
+        let Some(n_cost) = osa_within(name, p_name, allowed) else {
             continue;
         };
         let cost = n_cost + s_cost;
@@ -306,12 +343,87 @@ pub fn suggest(domain: &str) -> Option<&'static str> {
             best = Some((cost, popular));
         }
     }
+    // A popular or known domain is never a typo. Asked only when there is a
+    // suggestion to withhold: most addresses are near no popular domain at all.
+    let is = |d: &&str| d.as_bytes() == lower;
+    if best.is_some() && (POPULAR.iter().any(is) || KNOWN.iter().any(is)) {
+        return None;
+    }
     best.map(|(_, suggestion)| suggestion)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The module documentation's definition, with no shortcut: every popular
+    /// domain, its full edit distance, its suffix cost.
+    fn by_definition(domain: &str) -> Option<&'static str> {
+        if !domain.is_ascii() || domain.is_empty() || domain.len() > 253 {
+            return None;
+        }
+        let lower = domain.to_ascii_lowercase();
+        if POPULAR.contains(&lower.as_str()) || KNOWN.contains(&lower.as_str()) {
+            return None;
+        }
+        let (name, suffix) = lower.split_once('.')?;
+        let mut best: Option<(usize, &'static str)> = None;
+        for popular in POPULAR {
+            let (p_name, p_suffix) = popular.split_once('.').unwrap();
+            let s_cost = if suffix == p_suffix {
+                0
+            } else if SUFFIX_SLIPS.contains(&(suffix, p_suffix)) {
+                1
+            } else {
+                continue;
+            };
+            let Some(d) = osa_within(name.as_bytes(), p_name.as_bytes(), MAX_NAME) else {
+                continue;
+            };
+            if d > allowed_edits(p_name.len()) {
+                continue;
+            }
+            let cost = d + s_cost;
+            if cost > 0 && best.is_none_or(|(c, _)| cost < c) {
+                best = Some((cost, popular));
+            }
+        }
+        best.map(|(_, p)| p)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The prefilters (lengths, letter sets, the lazy suffix lookup) never change
+        /// an answer: popular and known domains with up to three random edits, in
+        /// any case, with their suffix or a slip of it.
+        #[test]
+        fn shortcuts_keep_the_definition(
+            base in 0..POPULAR.len() + KNOWN.len(),
+            edits in proptest::collection::vec((0usize..16, 0u8..4, "[a-z0-9.]"), 0..4),
+            suffix in proptest::option::of("com|net|me|co\\.uk|con|co|nte|cmo|org"),
+            upper in proptest::bool::ANY,
+        ) {
+            let all: Vec<&str> = POPULAR.iter().chain(KNOWN.iter()).copied().collect();
+            let (name, own) = all[base].split_once('.').unwrap();
+            let mut name: Vec<u8> = name.bytes().collect();
+            for (at, op, c) in &edits {
+                let at = at % (name.len() + 1);
+                let c = c.as_bytes()[0];
+                match op {
+                    0 if at < name.len() => { name.remove(at); }
+                    1 => name.insert(at, c),
+                    2 if at < name.len() => name[at] = c,
+                    3 if at + 1 < name.len() => name.swap(at, at + 1),
+                    _ => {}
+                }
+            }
+            let mut domain = format!("{}.{}", String::from_utf8(name).unwrap(), suffix.as_deref().unwrap_or(own));
+            if upper {
+                domain = domain.to_ascii_uppercase();
+            }
+            proptest::prop_assert_eq!(suggest(&domain), by_definition(&domain), "{}", domain);
+        }
+    }
 
     /// Every one-edit slip of every popular name (a letter dropped, doubled,
     /// swapped with the next, or replaced) is still found: the letter-count

@@ -65,7 +65,17 @@ pub fn has_forbidden(s: &str) -> bool {
 /// `ᐸ` and the click `ǃ` are letters of people's names that TR39 happens to pair
 /// with `?`, `<` or `!`; what slips past a filter is punctuation and symbols.
 fn is_look_alike(c: char) -> bool {
-    !c.is_ascii() && !c.is_alphabetic() && unicode::fold(c).any(is_forbidden_byte)
+    !c.is_ascii()
+        && !is_latin_letter(c)
+        && !c.is_alphabetic()
+        && unicode::fold(c).any(is_forbidden_byte)
+}
+
+/// The letters of Latin-1 and Latin Extended-A and -B (`é`, `ñ`, `Ł`, `ș`): all of
+/// U+00C0 to U+024F but `×` and `÷`. The letters most names are written with,
+/// settled by a range test before the general Unicode lookup.
+fn is_latin_letter(c: char) -> bool {
+    matches!(c, '\u{C0}'..='\u{24F}') && c != '×' && c != '÷'
 }
 
 impl Rule for ForbiddenCharacters {
@@ -98,6 +108,19 @@ impl Rule for ForbiddenCharacters {
 mod tests {
     use super::*;
     use crate::rules::ctx;
+
+    /// The range shortcut only ever names letters, and every one of them.
+    #[test]
+    fn latin_letters_are_alphabetic() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let in_range = ('\u{C0}'..='\u{24F}').contains(&c);
+            if is_latin_letter(c) {
+                assert!(c.is_alphabetic(), "U+{:04X}", c as u32);
+            } else if in_range {
+                assert!(!c.is_alphabetic(), "U+{:04X}", c as u32);
+            }
+        }
+    }
 
     #[test]
     fn each_forbidden_character_is_refused() {

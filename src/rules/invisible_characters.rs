@@ -69,13 +69,26 @@ const INVISIBLE: &[(u32, u32)] = &[
 /// `true` for a control character or one that renders as nothing.
 pub fn is_invisible(c: char) -> bool {
     let c = c as u32;
-    if c < 0x20 {
-        return true;
+    // The first table entries settle everything below U+034F (ASCII, Latin-1 and
+    // the Latin extensions, the letters of most names) without a search.
+    match c {
+        0x00..=0x1F | 0x7F..=0x9F | 0xAD => true,
+        0x20..=0x34E => false,
+        _ => in_table(c),
     }
-    if (0x20..0x7F).contains(&c) {
-        return false;
-    }
+}
+
+fn in_table(c: u32) -> bool {
     INVISIBLE.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
+}
+
+/// `true` when `s` holds a character that [`is_invisible`].
+pub fn has_invisible(s: &str) -> bool {
+    if s.is_ascii() {
+        // The only invisible ASCII characters are the controls.
+        return s.bytes().any(|b| b < 0x20 || b == 0x7F);
+    }
+    s.chars().any(is_invisible)
 }
 
 impl Rule for InvisibleCharacters {
@@ -87,7 +100,7 @@ impl Rule for InvisibleCharacters {
         c.exclude("\\p{Cc}\\p{Cf}", "\\p{Cc}\\p{Cf}");
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
-        if value.chars().any(is_invisible) {
+        if has_invisible(value) {
             Err(Fail::new(Code::InvalidFormat, Msg::InvisibleCharacter))
         } else {
             Ok(())
@@ -99,6 +112,18 @@ impl Rule for InvisibleCharacters {
 mod tests {
     use super::*;
     use crate::rules::ctx;
+
+    /// The shortcuts say what the table says, for every character.
+    #[test]
+    fn shortcuts_agree_with_the_table() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_invisible(c), in_table(c as u32), "U+{:04X}", c as u32);
+            if c.is_ascii() {
+                let s = format!("a{c}b");
+                assert_eq!(has_invisible(&s), in_table(c as u32), "U+{:04X}", c as u32);
+            }
+        }
+    }
 
     #[test]
     fn refuses_controls_and_format_characters() {

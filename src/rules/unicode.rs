@@ -90,6 +90,12 @@ static ASCII_FOLD: [u8; 128] = {
     t
 };
 
+/// The fold of an ASCII byte, as [`fold`] gives it, without building a
+/// [`Folded`]: 0 for a control (dropped). `b` must be ASCII.
+pub(crate) fn fold_ascii(b: u8) -> u8 {
+    ASCII_FOLD[usize::from(b & 0x7f)]
+}
+
 /// The bytes one character folds to: at most a handful, never allocated.
 #[derive(Debug, Clone)]
 pub struct Folded {
