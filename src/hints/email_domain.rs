@@ -114,7 +114,7 @@ pub const KNOWN: [&str; 40] = [
 
 /// Where the first dot of each [`POPULAR`] domain is, worked out when compiling, so
 /// the check that runs for every valid address does not search for it.
-const POPULAR_DOTS: [usize; POPULAR.len()] = {
+static POPULAR_DOTS: [usize; POPULAR.len()] = {
     let mut dots = [0; POPULAR.len()];
     let mut i = 0;
     while i < POPULAR.len() {
@@ -145,7 +145,7 @@ const fn letter_set(name: &[u8], end: usize) -> u32 {
 
 /// The letter set of each [`POPULAR`] name (before its first dot), worked out
 /// when compiling: a cheap test that rules most names out before the edit distance.
-const POPULAR_LETTERS: [u32; POPULAR.len()] = {
+static POPULAR_LETTERS: [u32; POPULAR.len()] = {
     let mut all = [0u32; POPULAR.len()];
     let mut i = 0;
     while i < POPULAR.len() {
@@ -157,7 +157,7 @@ const POPULAR_LETTERS: [u32; POPULAR.len()] = {
 
 /// The edits allowed for each [`POPULAR`] name ([`allowed_edits`] of its length),
 /// worked out when compiling.
-const POPULAR_ALLOWED: [usize; POPULAR.len()] = {
+static POPULAR_ALLOWED: [usize; POPULAR.len()] = {
     let mut all = [0; POPULAR.len()];
     let mut i = 0;
     while i < POPULAR.len() {
@@ -170,7 +170,7 @@ const POPULAR_ALLOWED: [usize; POPULAR.len()] = {
 /// For each name length up to [`MAX_NAME`], the [`POPULAR`] entries (as bits, bit
 /// `i` for entry `i`) whose names are near enough in length to be within their
 /// allowed edits: the loop visits only these.
-const CANDIDATES_BY_LEN: [u32; MAX_NAME + 1] = {
+static CANDIDATES_BY_LEN: [u32; MAX_NAME + 1] = {
     let mut all = [0u32; MAX_NAME + 1];
     let mut len = 0;
     while len <= MAX_NAME {

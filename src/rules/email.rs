@@ -38,7 +38,7 @@ const ATEXT_PUNCTUATION: &[u8] = b".!#$%&'*+/=?^_`{|}~-";
 /// search of [`ATEXT_PUNCTUATION`] (this runs for every address, twice with hints).
 const ATEXT: u8 = 1;
 const LABEL: u8 = 2;
-const CLASS: [u8; 256] = {
+static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
