@@ -60,8 +60,20 @@ function needReady() {
   if (!ready) throw new Error('dwolla-validator: call init() (browser) or initSync(bytes) first, or import "dwolla-validator/node"');
 }
 
+// Today's UTC date, worked out once a day: formatting a Date costs more than a
+// whole validation's boundary crossing, and most calls leave `today` to us.
+let dayText = '';
+let dayStart = 0;
+let dayEnd = 0;
 function todayUtc() {
-  return new Date().toISOString().slice(0, 10);
+  const now = Date.now();
+  if (now < dayStart || now >= dayEnd) {
+    const d = new Date(now);
+    dayText = d.toISOString().slice(0, 10);
+    dayStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+    dayEnd = dayStart + 86400000;
+  }
+  return dayText;
 }
 
 function optionsJson(options, extra) {
@@ -116,7 +128,40 @@ function validateText(validator, text) {
 const validators = new Map();
 const KEPT_VALIDATORS = 16;
 
+// The options object of the last one-shot call, its own values as they were then,
+// the day it was read on and its validator: a caller passing the same unchanged
+// object again (the usual case) skips building the options' JSON. Only flat
+// options of plain values are remembered; anything else is read each time.
+let lastOptions;
+let lastValues = null;
+let lastDay = '';
+let lastValidator = null;
+
+function unchanged(options) {
+  const keys = Object.keys(options);
+  if (keys.length !== lastValues.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const [k, v] = lastValues[i];
+    if (keys[i] !== k || options[k] !== v) return false;
+  }
+  return true;
+}
+
+function flatValues(options) {
+  const values = [];
+  for (const k of Object.keys(options)) {
+    const v = options[k];
+    if (v !== null && (typeof v === 'object' || typeof v === 'function')) return null;
+    values.push([k, v]);
+  }
+  return values;
+}
+
 function validatorFor(options) {
+  if (lastValidator !== null && options === lastOptions && lastDay === todayUtc()
+      && (options === undefined || options === null || unchanged(options))) {
+    return lastValidator;
+  }
   const key = optionsJson(options);
   let v = validators.get(key);
   if (v === undefined) {
@@ -129,9 +174,17 @@ function validatorFor(options) {
     if (validators.size >= KEPT_VALIDATORS) {
       const [oldest, old] = validators.entries().next().value;
       validators.delete(oldest);
+      if (old === lastValidator) lastValidator = null;
       old.free();
     }
     validators.set(key, v);
+  }
+  const values = options === undefined || options === null ? [] : flatValues(options);
+  if (values !== null) {
+    lastOptions = options;
+    lastValues = values;
+    lastDay = todayUtc();
+    lastValidator = v;
   }
   return v;
 }

@@ -73,7 +73,7 @@ const fn ascii_fold(b: u8) -> u8 {
         }
         return OTHER_LETTER;
     }
-    if crate::rules::forbidden_characters::is_forbidden_byte(b) {
+    if crate::rules::forbidden_characters::is_listed(b) {
         return b;
     }
     b' '

@@ -223,6 +223,39 @@ test('createValidator reads options once and answers as the one-shot functions d
   v.free();
 });
 
+test('one-shot calls see every change to a reused options object, and the day turning', () => {
+  // The wrapper remembers the last options object it read: a change made to that
+  // same object between calls must still take effect.
+  const opts = { today: '2026-01-01' };
+  const born = { ...valid, dateOfBirth: '2008-01-02' }; // 18 on 2026-01-02
+  assert.equal(dv.validateCustomer(born, opts).errors[0]?.rule, 'age_range');
+  opts.today = '2026-01-02';
+  assert.equal(dv.validateCustomer(born, opts).valid, true);
+  opts.operation = 'retry';
+  assert.deepEqual(dv.validateCustomer(born, opts).errors.map((e) => e.path), ['/ssn']);
+  delete opts.operation;
+  assert.equal(dv.validateCustomer(born, opts).valid, true);
+  opts.allowUnknownFields = true;
+  assert.equal(dv.validateCustomer({ ...born, zip: '1' }, opts).valid, true);
+  opts.allowUnknownFields = false;
+  assert.equal(dv.validateCustomer({ ...born, zip: '1' }, opts).valid, false);
+  // Without `today`, the date is read from the clock: at 23:59:59 UTC on the day
+  // before an 18th birthday, then a second later on the birthday itself.
+  const realNow = Date.now;
+  try {
+    Date.now = () => Date.UTC(2026, 0, 1, 23, 59, 59);
+    assert.equal(dv.validateCustomer(born).errors[0]?.rule, 'age_range');
+    assert.equal(dv.validateCustomer(born, {}).errors[0]?.rule, 'age_range');
+    Date.now = () => Date.UTC(2026, 0, 2, 0, 0, 0);
+    assert.equal(dv.validateCustomer(born).valid, true);
+    assert.equal(dv.validateCustomer(born, {}).valid, true);
+    Date.now = () => Date.UTC(2026, 0, 1, 12, 0, 0); // a clock set back
+    assert.equal(dv.validateCustomer(born).errors[0]?.rule, 'age_range');
+  } finally {
+    Date.now = realNow;
+  }
+});
+
 // Linear time at every entry point (issue 13): the same kind of payload at a size
 // and at four times that size, best of three each, must not take much more than
 // four times as long. The bound (10x, plus 30 ms for timer noise) is generous on
