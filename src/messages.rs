@@ -253,6 +253,15 @@ pub fn label_es(label: &str) -> &str {
         .map_or(label, |(_, es)| *es)
 }
 
+/// `label` followed by `rest`: the English messages that only name their field,
+/// built with one allocation and two copies rather than through `format!`.
+fn labelled(label: &str, rest: &str) -> String {
+    let mut s = String::with_capacity(label.len() + rest.len());
+    s.push_str(label);
+    s.push_str(rest);
+    s
+}
+
 impl Msg {
     /// The sentence in `locale` for a field labelled `label` (in English; other
     /// languages translate the label themselves).
@@ -352,51 +361,35 @@ impl Msg {
     /// The English sentence for a field labelled `label` ("First name").
     pub fn render(self, label: &str) -> String {
         match self {
-            Msg::Required => format!("{label} is required."),
-            Msg::NotString => format!("{label} must be a string in quotes, not a number, boolean, array or object."),
+            Msg::Required => labelled(label, " is required."),
+            Msg::NotString => labelled(label, " must be a string in quotes, not a number, boolean, array or object."),
             Msg::TooLong { max } => format!("{label} must be at most {max} characters."),
-            Msg::TooShort { min: 1 } => format!("{label} must not be empty."),
+            Msg::TooShort { min: 1 } => labelled(label, " must not be empty."),
             Msg::TooShort { min } => format!("{label} must be at least {min} characters."),
-            Msg::ForbiddenCharacter => format!(
-                "{label} must not contain any of these characters: < > = \" ` ! ? % ~ $ {{ }} \\."
-            ),
-            Msg::InvisibleCharacter => format!(
-                "{label} must not contain control, zero-width or text-direction characters; retype it."
-            ),
-            Msg::UnassignedCharacter => format!(
-                "{label} must contain only characters Unicode defines, not private-use or unassigned ones; retype it."
-            ),
-            Msg::ContainsDigits => format!("{label} must not contain digits."),
-            Msg::PoBox => format!("{label} must be a street address where the person lives, not a PO box."),
-            Msg::StateCase => format!("{label} must be an uppercase two-letter code, such as CA."),
-            Msg::StateFormat => format!("{label} must be a two-letter state code, such as CA."),
-            Msg::StateUnknown => format!(
-                "{label} must be the code of a US state, DC or a US territory; military codes are not accepted."
-            ),
-            Msg::PostalCode => format!(
-                "{label} must be a 5-digit ZIP code, or a ZIP+4 written as 5 digits, a hyphen and 4 digits."
-            ),
-            Msg::DateFormat => format!("{label} must be a date written YYYY-MM-DD, with zeros before one-digit months and days."),
-            Msg::DateNotReal => format!("{label} must be a real calendar date; check the month and day."),
+            Msg::ForbiddenCharacter => labelled(label, " must not contain any of these characters: < > = \" ` ! ? % ~ $ { } \\."),
+            Msg::InvisibleCharacter => labelled(label, " must not contain control, zero-width or text-direction characters; retype it."),
+            Msg::UnassignedCharacter => labelled(label, " must contain only characters Unicode defines, not private-use or unassigned ones; retype it."),
+            Msg::ContainsDigits => labelled(label, " must not contain digits."),
+            Msg::PoBox => labelled(label, " must be a street address where the person lives, not a PO box."),
+            Msg::StateCase => labelled(label, " must be an uppercase two-letter code, such as CA."),
+            Msg::StateFormat => labelled(label, " must be a two-letter state code, such as CA."),
+            Msg::StateUnknown => labelled(label, " must be the code of a US state, DC or a US territory; military codes are not accepted."),
+            Msg::PostalCode => labelled(label, " must be a 5-digit ZIP code, or a ZIP+4 written as 5 digits, a hyphen and 4 digits."),
+            Msg::DateFormat => labelled(label, " must be a date written YYYY-MM-DD, with zeros before one-digit months and days."),
+            Msg::DateNotReal => labelled(label, " must be a real calendar date; check the month and day."),
             Msg::TooYoung { min } => format!("{label} must show the person is at least {min} years old."),
             Msg::TooOld { max } => format!("{label} must show the person is at most {max} years old; check the year."),
-            Msg::DigitsOnly => format!("{label} must contain digits only; remove dashes, spaces and brackets."),
-            Msg::SsnLength => format!("{label} must be the last 4 digits or all 9 digits."),
-            Msg::SsnFull => format!("{label} must be all 9 digits when retrying verification."),
-            Msg::SsnNine => format!("{label} must be all 9 digits."),
-            Msg::PhoneLength => format!("{label} must be exactly 10 digits, without the leading +1."),
-            Msg::Email => format!("{label} must be a valid e-mail address, such as name@example.com."),
-            Msg::EmailTooLong => format!(
-                "{label} must be at most 254 characters, with at most 64 before the @."
-            ),
-            Msg::IpAddress => format!(
-                "{label} must be an IPv4 address such as 203.0.113.7, or an IPv6 address."
-            ),
-            Msg::CorrelationId => format!(
-                "{label} may contain only letters, digits, hyphens, dots and underscores, with no spaces."
-            ),
+            Msg::DigitsOnly => labelled(label, " must contain digits only; remove dashes, spaces and brackets."),
+            Msg::SsnLength => labelled(label, " must be the last 4 digits or all 9 digits."),
+            Msg::SsnFull => labelled(label, " must be all 9 digits when retrying verification."),
+            Msg::SsnNine => labelled(label, " must be all 9 digits."),
+            Msg::PhoneLength => labelled(label, " must be exactly 10 digits, without the leading +1."),
+            Msg::Email => labelled(label, " must be a valid e-mail address, such as name@example.com."),
+            Msg::EmailTooLong => labelled(label, " must be at most 254 characters, with at most 64 before the @."),
+            Msg::IpAddress => labelled(label, " must be an IPv4 address such as 203.0.113.7, or an IPv6 address."),
+            Msg::CorrelationId => labelled(label, " may contain only letters, digits, hyphens, dots and underscores, with no spaces."),
             Msg::OneOf { allowed } => {
-                let mut s = format!("{label} must be one of: ");
+                let mut s = labelled(label, " must be one of: ");
                 for (i, a) in allowed.iter().enumerate() {
                     if i > 0 {
                         s.push_str(", ");
@@ -412,43 +405,39 @@ impl Msg {
             Msg::UnknownField { suggestion: None } => {
                 "This field is not part of this payload; remove it.".to_string()
             }
-            Msg::TypeRequiredForVerified => format!(
-                "{label} is required for a verified Customer: use \"personal\" or \"business\"."
-            ),
+            Msg::TypeRequiredForVerified => labelled(label, " is required for a verified Customer: use \"personal\" or \"business\"."),
             Msg::TypeUnknown { suggestion } => {
-                let base = format!(
-                    "{label} must be \"personal\", \"business\", \"receive-only\" or \"unverified\""
-                );
+                let base = labelled(label, " must be \"personal\", \"business\", \"receive-only\" or \"unverified\"");
                 match suggestion {
                     Some(s) => format!("{base}; did you mean \"{s}\"?"),
                     None => format!("{base}."),
                 }
             }
-            Msg::NotObject => format!("{label} must be a JSON object."),
-            Msg::NotText => format!("{label} has a broken character (half of a surrogate pair); type it again."),
+            Msg::NotObject => labelled(label, " must be a JSON object."),
+            Msg::NotText => labelled(label, " has a broken character (half of a surrogate pair); type it again."),
             Msg::PayloadTooLarge { limit_mib } => format!("{label} is larger than {limit_mib} MiB, Dwolla's limit for one request; send less."),
-            Msg::Uuid => format!("{label} must be a UUID written 8-4-4-4-12 in hexadecimal, as Dwolla lists them."),
-            Msg::EinLength => format!("{label} must be exactly 9 digits."),
-            Msg::Website => format!("{label} must be a full web address starting with http:// or https://, such as https://www.example.com."),
-            Msg::CountryFormat => format!("{label} must be a two-letter ISO country code in uppercase, such as US or GB."),
-            Msg::CountryUnknown => format!("{label} must be an ISO 3166-1 country code; check the letters (the United Kingdom is GB)."),
-            Msg::Region => format!("{label} must be two uppercase letters or digits: the ISO region code, or the country code where there is none."),
-            Msg::IntlPostalCode => format!("{label} may contain only letters and digits, with single spaces or hyphens between them, up to 10 characters."),
-            Msg::Zip5 => format!("{label} must be a 5-digit ZIP code."),
-            Msg::SsnRequiredInUs => format!("{label} is required for a person with a US address; a passport is for people outside the US."),
-            Msg::PassportRequiredOutsideUs => format!("{label} is required for a person with an address outside the US."),
+            Msg::Uuid => labelled(label, " must be a UUID written 8-4-4-4-12 in hexadecimal, as Dwolla lists them."),
+            Msg::EinLength => labelled(label, " must be exactly 9 digits."),
+            Msg::Website => labelled(label, " must be a full web address starting with http:// or https://, such as https://www.example.com."),
+            Msg::CountryFormat => labelled(label, " must be a two-letter ISO country code in uppercase, such as US or GB."),
+            Msg::CountryUnknown => labelled(label, " must be an ISO 3166-1 country code; check the letters (the United Kingdom is GB)."),
+            Msg::Region => labelled(label, " must be two uppercase letters or digits: the ISO region code, or the country code where there is none."),
+            Msg::IntlPostalCode => labelled(label, " may contain only letters and digits, with single spaces or hyphens between them, up to 10 characters."),
+            Msg::Zip5 => labelled(label, " must be a 5-digit ZIP code."),
+            Msg::SsnRequiredInUs => labelled(label, " is required for a person with a US address; a passport is for people outside the US."),
+            Msg::PassportRequiredOutsideUs => labelled(label, " is required for a person with an address outside the US."),
             Msg::ItemCount { exactly } => format!("{label} must have exactly {exactly} items."),
-            Msg::DuplicateAnswer => format!("{label} repeats a question answered above; answer each question once."),
+            Msg::DuplicateAnswer => labelled(label, " repeats a question answered above; answer each question once."),
             Msg::DocumentType { allowed } => Msg::OneOf { allowed }.render(label),
-            Msg::FileNoExtension => format!("{label} must end with a file extension such as .jpg or .png."),
-            Msg::FileExtension { pdf: false } => format!("{label} must be a .jpg, .jpeg or .png image."),
-            Msg::FileExtension { pdf: true } => format!("{label} must be a .jpg, .jpeg or .png image, or a .pdf."),
-            Msg::FileTypeMismatch => format!("{label} does not match the file name's extension."),
-            Msg::FileEmpty => format!("{label} is empty; choose the file again."),
+            Msg::FileNoExtension => labelled(label, " must end with a file extension such as .jpg or .png."),
+            Msg::FileExtension { pdf: false } => labelled(label, " must be a .jpg, .jpeg or .png image."),
+            Msg::FileExtension { pdf: true } => labelled(label, " must be a .jpg, .jpeg or .png image, or a .pdf."),
+            Msg::FileTypeMismatch => labelled(label, " does not match the file name's extension."),
+            Msg::FileEmpty => labelled(label, " is empty; choose the file again."),
             Msg::FileTooLarge { max } => format!("{label} must be at most {max} bytes (Dwolla's 10 MiB upload limit less the request envelope)."),
-            Msg::FileSignature => format!("{label} is not the kind of file its name says; export it again as a real JPEG, PNG or PDF."),
+            Msg::FileSignature => labelled(label, " is not the kind of file its name says; export it again as a real JPEG, PNG or PDF."),
             Msg::TooManyDocuments { max } => format!("{label} would leave more than {max} documents awaiting review; wait for a review before uploading more."),
-            Msg::NotByteCount => format!("{label} must be a whole number of bytes."),
+            Msg::NotByteCount => labelled(label, " must be a whole number of bytes."),
             Msg::JsonSyntax { problem, line, column } => {
                 let what = match problem {
                     JsonProblem::Syntax => "is not valid JSON; check the quotes, commas and brackets",
@@ -467,12 +456,8 @@ impl Msg {
                 let list = states.join(" or ");
                 format!("{label} is a ZIP code of {list}, not of the state given; check both.")
             }
-            Msg::SsnNeverIssued => format!(
-                "{label} has a number the Social Security Administration never issues; check the digits."
-            ),
-            Msg::PhoneNotDiallable => format!(
-                "{label} is not a number that can be dialled in the US; check the area code and exchange."
-            ),
+            Msg::SsnNeverIssued => labelled(label, " has a number the Social Security Administration never issues; check the digits."),
+            Msg::PhoneNotDiallable => labelled(label, " is not a number that can be dialled in the US; check the area code and exchange."),
         }
     }
 }

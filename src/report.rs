@@ -272,13 +272,18 @@ pub(crate) fn pointer(base: &str, segment: &str) -> String {
     let mut out = String::with_capacity(base.len() + segment.len() + 1);
     out.push_str(base);
     out.push('/');
-    for c in segment.chars() {
-        match c {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            _ => out.push(c),
-        }
+    // Runs without `~` or `/` (field names: all of them) are copied whole.
+    let mut rest = segment;
+    while let Some(at) = rest.bytes().position(|b| b == b'~' || b == b'/') {
+        out.push_str(&rest[..at]);
+        out.push_str(if rest.as_bytes()[at] == b'~' {
+            "~0"
+        } else {
+            "~1"
+        });
+        rest = &rest[at + 1..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -290,6 +295,8 @@ mod tests {
     fn pointer_escapes_tilde_and_slash() {
         assert_eq!(pointer("", "a/b~c"), "/a~1b~0c");
         assert_eq!(pointer("/controller", "address"), "/controller/address");
+        assert_eq!(pointer("", "~~//é~"), "/~0~0~1~1é~0");
+        assert_eq!(pointer("", ""), "/");
     }
 
     #[test]

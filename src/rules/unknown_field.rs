@@ -64,6 +64,17 @@ fn squash<'b>(s: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
     Some(&buf[..n])
 }
 
+/// Which of `a`-`z` and `0`-`9` a squashed key holds, as bits.
+fn char_set(squashed: &[u8]) -> u64 {
+    squashed.iter().fold(0, |set, &b| {
+        set | match b {
+            b'a'..=b'z' => 1 << (b - b'a'),
+            b'0'..=b'9' => 1 << (26 + b - b'0'),
+            _ => 0,
+        }
+    })
+}
+
 /// Levenshtein distance, or `None` when it is more than `max` (at most 2 here).
 /// Cells are capped at `max + 1`, so two rows of bytes on the stack do, and a row
 /// whose every cell is past `max` ends the search early.
@@ -71,10 +82,21 @@ fn edit_distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max || b.len() > MAX_KEY || max >= usize::from(u8::MAX) {
         return None;
     }
+    // Field names are short: rows of 33 bytes do for them, and only a long key
+    // pays for zeroing rows of MAX_KEY.
+    if b.len() < 33 {
+        distance_rows::<33>(a, b, max)
+    } else {
+        distance_rows::<{ MAX_KEY + 1 }>(a, b, max)
+    }
+}
+
+/// [`edit_distance_within`] with rows of `N` bytes (`N > b.len()`).
+fn distance_rows<const N: usize>(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     let cap = max as u8 + 1;
     let capped = |n: usize| n.min(usize::from(cap)) as u8;
-    let mut prev = [0u8; MAX_KEY + 1];
-    let mut cur = [0u8; MAX_KEY + 1];
+    let mut prev = [0u8; N];
+    let mut cur = [0u8; N];
     for (j, cell) in prev.iter_mut().enumerate().take(b.len() + 1) {
         *cell = capped(j);
     }
@@ -109,6 +131,7 @@ pub fn suggest(key: &str, known: &[&'static str]) -> Option<&'static str> {
         return None;
     }
     let budget = if k.len() <= 4 { 1 } else { 2 };
+    let k_chars = char_set(k);
     let mut name_buf = [0u8; MAX_KEY];
     let mut closest: Option<(usize, &'static str)> = None;
     for &name in known {
@@ -117,6 +140,11 @@ pub fn suggest(key: &str, known: &[&'static str]) -> Option<&'static str> {
         };
         if n == k {
             return Some(name);
+        }
+        // One edit adds or removes at most two characters of the set: names
+        // whose sets differ by more than twice the budget are out of reach.
+        if (k_chars ^ char_set(n)).count_ones() as usize > 2 * budget {
+            continue;
         }
         if let Some(d) = edit_distance_within(k, n, budget) {
             if closest.is_none_or(|(best, _)| d < best) {
