@@ -134,7 +134,7 @@ const KEPT_VALIDATORS = 16;
 // options of plain values are remembered; anything else is read each time.
 let lastOptions;
 let lastValues = null;
-let lastDay = '';
+let lastDay = ''; // '' when the options give their own `today`
 let lastValidator = null;
 
 function unchanged(options) {
@@ -158,8 +158,9 @@ function flatValues(options) {
 }
 
 function validatorFor(options) {
-  if (lastValidator !== null && options === lastOptions && lastDay === todayUtc()
-      && (options === undefined || options === null || unchanged(options))) {
+  if (lastValidator !== null && options === lastOptions
+      && (options === undefined || options === null || unchanged(options))
+      && (lastDay === '' || lastDay === todayUtc())) {
     return lastValidator;
   }
   const key = optionsJson(options);
@@ -183,7 +184,7 @@ function validatorFor(options) {
   if (values !== null) {
     lastOptions = options;
     lastValues = values;
-    lastDay = todayUtc();
+    lastDay = options?.today === undefined ? todayUtc() : '';
     lastValidator = v;
   }
   return v;
