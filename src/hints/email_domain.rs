@@ -35,6 +35,8 @@
 //! assert_eq!(suggest("ibm.com"), None);
 //! ```
 
+use crate::rules::unknown_field::{char_set, edits_at_least};
+
 /// Popular mailbox domains, most popular first: the suggestions.
 pub const POPULAR: [&str; 28] = [
     "gmail.com",
@@ -129,27 +131,13 @@ static POPULAR_DOTS: [usize; POPULAR.len()] = {
     dots
 };
 
-/// Which letters a-z appear in the first `end` bytes of `name`, as bits.
-const fn letter_set(name: &[u8], end: usize) -> u32 {
-    let mut set = 0u32;
-    let mut i = 0;
-    while i < end {
-        let b = name[i];
-        if b.is_ascii_lowercase() {
-            set |= 1 << (b - b'a');
-        }
-        i += 1;
-    }
-    set
-}
-
-/// The letter set of each [`POPULAR`] name (before its first dot), worked out
+/// The character set of each [`POPULAR`] name (before its first dot), worked out
 /// when compiling: a cheap test that rules most names out before the edit distance.
-static POPULAR_LETTERS: [u32; POPULAR.len()] = {
-    let mut all = [0u32; POPULAR.len()];
+static POPULAR_LETTERS: [u64; POPULAR.len()] = {
+    let mut all = [0u64; POPULAR.len()];
     let mut i = 0;
     while i < POPULAR.len() {
-        all[i] = letter_set(POPULAR[i].as_bytes(), POPULAR_DOTS[i]);
+        all[i] = char_set(POPULAR[i].as_bytes().split_at(POPULAR_DOTS[i]).0);
         i += 1;
     }
     all
@@ -186,13 +174,6 @@ static CANDIDATES_BY_LEN: [u32; MAX_NAME + 1] = {
     all
 };
 const _: () = assert!(POPULAR.len() <= 32, "CANDIDATES_BY_LEN holds 32 entries");
-
-/// A lower bound on the edit distance of two names from their letter sets: one
-/// edit (insert, delete, substitute; a transposition changes nothing) adds or
-/// removes at most two letters of the set.
-fn letters_apart(a: u32, b: u32) -> usize {
-    ((a ^ b).count_ones() as usize).div_ceil(2)
-}
 
 /// Common slips of a suffix: `(slip, meant)`.
 const SUFFIX_SLIPS: [(&str, &str); 28] = [
@@ -299,7 +280,7 @@ pub fn suggest(domain: &str) -> Option<&'static str> {
 
     let dot = lower.iter().position(|&b| b == b'.')?;
     let (name, suffix) = (&lower[..dot], &lower[dot + 1..]);
-    let letters = letter_set(name, name.len());
+    let letters = char_set(name);
 
     // What the typed suffix is a slip of: looked up once, and only when a
     // candidate's suffix differs (most addresses end as their candidates do).
@@ -322,7 +303,7 @@ pub fn suggest(domain: &str) -> Option<&'static str> {
         candidates &= candidates - 1;
         let popular = POPULAR[i];
         let allowed = POPULAR_ALLOWED[i];
-        if letters_apart(letters, POPULAR_LETTERS[i]) > allowed {
+        if edits_at_least(letters, POPULAR_LETTERS[i]) > allowed {
             continue;
         }
         let (p_name, p_suffix) = popular.as_bytes().split_at(POPULAR_DOTS[i]);

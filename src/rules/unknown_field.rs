@@ -64,15 +64,29 @@ fn squash<'b>(s: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
     Some(&buf[..n])
 }
 
-/// Which of `a`-`z` and `0`-`9` a squashed key holds, as bits.
-fn char_set(squashed: &[u8]) -> u64 {
-    squashed.iter().fold(0, |set, &b| {
-        set | match b {
-            b'a'..=b'z' => 1 << (b - b'a'),
-            b'0'..=b'9' => 1 << (26 + b - b'0'),
-            _ => 0,
+/// Which of `a`-`z` and `0`-`9` `bytes` hold, as bits (other bytes are left out).
+/// With [`edits_at_least`], a cheap test that rules most names out before an edit
+/// distance is worked out; shared with the e-mail domain hint.
+pub(crate) const fn char_set(bytes: &[u8]) -> u64 {
+    let mut set = 0u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_lowercase() {
+            set |= 1 << (b - b'a');
+        } else if b.is_ascii_digit() {
+            set |= 1 << (26 + b - b'0');
         }
-    })
+        i += 1;
+    }
+    set
+}
+
+/// A lower bound on the edit distance of two strings from their [`char_set`]s:
+/// one edit (insert, delete, substitute; a transposition changes nothing) adds or
+/// removes at most two characters of the set.
+pub(crate) fn edits_at_least(a: u64, b: u64) -> usize {
+    ((a ^ b).count_ones() as usize).div_ceil(2)
 }
 
 /// Levenshtein distance, or `None` when it is more than `max` (at most 2 here).
@@ -141,9 +155,7 @@ pub fn suggest(key: &str, known: &[&'static str]) -> Option<&'static str> {
         if n == k {
             return Some(name);
         }
-        // One edit adds or removes at most two characters of the set: names
-        // whose sets differ by more than twice the budget are out of reach.
-        if (k_chars ^ char_set(n)).count_ones() as usize > 2 * budget {
+        if edits_at_least(k_chars, char_set(n)) > budget {
             continue;
         }
         if let Some(d) = edit_distance_within(k, n, budget) {
