@@ -96,19 +96,25 @@ impl Validator {
     }
 
     /// Validates the first `len` bytes of the input buffer as a Customer: 0 when
-    /// the payload is valid with no warnings, 1 when [`Validator::take_report`]
-    /// holds the report (or the options' error).
+    /// the payload is valid with no warnings; 1 when [`Validator::take_report`]
+    /// holds the report as a tape ([`crate::json_api::report_tape`]); 2 when it
+    /// holds JSON text (a report too large for a tape, or the options' error).
     pub fn validate_input(&mut self, len: usize) -> u32 {
+        use crate::json_api::Answer;
         let bytes = &self.input[..len.min(self.input.len())];
         let answer = match &self.prepared {
-            Ok(p) => p.validate_customer_bytes(bytes),
-            Err(e) => Some(serde_json::json!({ "error": e }).to_string()),
+            Ok(p) => p.validate_customer_answer(bytes),
+            Err(e) => Answer::Json(serde_json::json!({ "error": e }).to_string()),
         };
         match answer {
-            None => 0,
-            Some(text) => {
-                self.report = text;
+            Answer::Clean => 0,
+            Answer::Tape(tape) => {
+                self.report = tape;
                 1
+            }
+            Answer::Json(text) => {
+                self.report = text;
+                2
             }
         }
     }

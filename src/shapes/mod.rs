@@ -387,15 +387,18 @@ pub(crate) fn check_object(
                 unknown.push(key.to_string());
             }
         });
+        // Sorted as `&str`, the type the parser sorts its keys as: one sort in
+        // the `.wasm` instead of two (each is about 3 KB).
+        let mut unknown: Vec<&str> = unknown.iter().map(String::as_str).collect();
         unknown.sort_unstable();
         let known: Vec<&'static str> = shape.field_names().collect();
         for key in unknown {
-            let suggestion = rules::unknown_field::suggest(&key, &known);
+            let suggestion = rules::unknown_field::suggest(key, &known);
             report.push(issue(
                 Code::NotAllowed,
                 Msg::UnknownField { suggestion },
                 "",
-                pointer(base, &key),
+                pointer(base, key),
                 rules::unknown_field::INFO.id,
             ));
         }

@@ -287,3 +287,51 @@ test('every entry point takes linear time in the size of its input', () => {
     assert.ok(large < 10 * small + 30, `${name}: ${small.toFixed(1)} ms at n, ${large.toFixed(1)} ms at 4n`);
   }
 });
+
+// validateCustomer reads reports from a tape (json_api::report_tape), validateAs
+// from JSON text: both must give the very same objects, for reports with odd
+// texts (quotes, separators, characters beyond U+FFFF, Spanish messages), for
+// warnings, and for reports too large for a tape, which come as JSON text.
+test('reports read from the tape equal the JSON reports', () => {
+  const unknown = (key) => ({ ...valid, [key]: 1 });
+  const cases = [
+    valid,
+    { ...valid, email: 'john@gmial.com' },
+    { ...valid, address1: 'PO Box 1', state: 'ny', ssn: '12' },
+    unknown('a"b\\c\u001e\u001f\u0000'),
+    unknown('😀'.repeat(30)),
+    unknown('k'.repeat(4094)), // the path, "/" and the key, just fits a tape
+    unknown('k'.repeat(5000)), // does not: JSON text
+    Object.fromEntries(Array.from({ length: 4100 }, (_, i) => [`k${i}`, 1])), // too many issues for a tape
+    { firstName: '\ud800' },
+    7,
+  ];
+  for (const opts of [{ today: TODAY }, { today: TODAY, locale: 'es' }]) {
+    for (const payload of cases) {
+      const fromTape = dv.validateCustomer(payload, opts);
+      assert.deepEqual(fromTape, dv.validateAs('customer', payload, opts));
+      assert.deepEqual(Object.keys(fromTape), ['valid', 'errors', 'warnings']);
+      for (const issue of [...fromTape.errors, ...fromTape.warnings]) {
+        assert.deepEqual(Object.keys(issue), ['code', 'message', 'path', 'rule']);
+      }
+    }
+  }
+});
+
+// The input buffer's view is kept between calls: it must follow the memory when
+// wasm grows it, and be dropped with a freed validator.
+test('the kept input view follows memory growth and freed validators', () => {
+  const a = dv.createValidator({ today: TODAY });
+  const before = a.validateCustomer({ ...valid, address1: 'PO Box 1' });
+  // A payload of a few MB makes wasm grow its memory (detaching old views).
+  const big = { ...valid, address2: 'x'.repeat(3 * 1024 * 1024) };
+  assert.equal(a.validateCustomer(big).errors[0].rule, 'length');
+  assert.deepEqual(a.validateCustomer({ ...valid, address1: 'PO Box 1' }), before);
+  a.free();
+  const b = dv.createValidator({ today: TODAY });
+  assert.deepEqual(b.validateCustomer({ ...valid, address1: 'PO Box 1' }), before);
+  assert.throws(() => a.validateCustomer(valid));
+  assert.deepEqual(b.validateCustomer({ ...valid, address1: 'PO Box 1' }), before);
+  b.free();
+  assert.equal(dv.validateCustomer(valid, { today: TODAY }).valid, true);
+});
