@@ -1,6 +1,7 @@
 // dwolla-validator: the JS face of the Rust engine. Hand-written, thin: it turns JS
-// values into JSON text, calls the wasm exports and parses their answers. No rule
-// logic lives here; every rule is in the Rust crate.
+// values into JSON text, calls the wasm exports and parses their answers (JSON, or
+// a report tape on the validateCustomer path). No rule logic lives here; every
+// rule is in the Rust crate.
 import wasmInit, * as wasm from './dwolla_validator.js';
 
 let ready = false;

@@ -11,6 +11,11 @@
 //! unknown operation) comes back as `{"error": "..."}`, which the JS wrapper throws
 //! as a `TypeError`.
 //!
+//! One answer is not JSON: the npm package's `validateCustomer` (its hot path)
+//! gets [`Prepared::validate_customer_answer`], which is nothing at all for a clean
+//! valid payload and otherwise the report as a [`report_tape`], length-prefixed
+//! text that JS reads with `slice` in a tenth of the time `JSON.parse` takes.
+//!
 //! ```
 //! use dwolla_validator::json_api::validate_customer_json;
 //! let out = validate_customer_json(r#"{"type":"unverified","firstName":"A","lastName":"B","email":"a@b.co"}"#,

@@ -1,7 +1,8 @@
 //! wasm-bindgen exports: thin wrappers over [`crate::json_api`], no rule logic.
 //!
 //! The hand-written `pkg/index.js` turns JS values into JSON text, calls these,
-//! and parses the answer, so the JS API takes and returns plain objects.
+//! and parses the answer (JSON text, or for [`Validator::validate_input`] a
+//! report tape), so the JS API takes and returns plain objects.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
