@@ -164,32 +164,31 @@ function readTape(text) {
   return { valid, errors, warnings };
 }
 
-// The input buffer of the validator used last, as a view kept between calls: a
-// run of calls with one validator neither asks wasm for the buffer again nor
-// makes a new view. A view of memory that has since grown is detached and has
-// length 0, so it is asked for again; the buffer only moves when it grows, which
-// only asking for it does. Forgotten when its validator is freed (release).
+// Each validator's input buffer, as a view kept between calls: a run of calls
+// with one validator neither asks wasm for the buffer again nor makes a new view.
+// A view of memory that has since grown is detached and has length 0, so it is
+// asked for again; the buffer only moves when it grows, which only asking for it
+// does. Kept on the validator object itself, so nothing else holds the validator
+// (one dropped without free() is still collected); forgotten when the validator
+// is freed (release), so a freed validator's memory is never written.
 const MIN_INPUT_VIEW = 4096;
-let viewOwner = null;
-let view = null;
+const INPUT_VIEW = Symbol('dwolla-validator input view');
 
 function inputView(validator, capacity) {
-  if (validator !== viewOwner || view.length === 0 || view.length < capacity) {
+  let view = validator[INPUT_VIEW];
+  if (view === undefined || view.length === 0 || view.length < capacity) {
     const size = Math.min(Math.max(capacity, MIN_INPUT_VIEW), maxInput);
     // Asked for before reading memory.buffer: growing the buffer can grow the
     // memory, which detaches the ArrayBuffer read before.
     const start = validator.input_buffer(size);
     view = new Uint8Array(raw.memory.buffer, start, size);
-    viewOwner = validator;
+    validator[INPUT_VIEW] = view;
   }
   return view;
 }
 
 function release(validator) {
-  if (viewOwner === validator) {
-    viewOwner = null;
-    view = null;
-  }
+  validator[INPUT_VIEW] = undefined;
   validator.free();
 }
 

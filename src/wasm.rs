@@ -120,7 +120,8 @@ impl Validator {
         }
     }
 
-    /// The report of the last [`Validator::validate_input`] that returned 1.
+    /// The report of the last [`Validator::validate_input`] that returned 1 (a
+    /// tape) or 2 (JSON text).
     pub fn take_report(&mut self) -> String {
         std::mem::take(&mut self.report)
     }

@@ -328,6 +328,20 @@ test('the kept input view follows memory growth and freed validators', () => {
   assert.equal(a.validateCustomer(big).errors[0].rule, 'length');
   assert.deepEqual(a.validateCustomer({ ...valid, address1: 'PO Box 1' }), before);
   a.free();
+  // Right after free(), `a` would still own a kept view: the call must fail before
+  // anything is written into the memory it gave back.
+  const encodeInto = TextEncoder.prototype.encodeInto;
+  let writes = 0;
+  TextEncoder.prototype.encodeInto = function (...args) {
+    writes++;
+    return encodeInto.apply(this, args);
+  };
+  try {
+    assert.throws(() => a.validateCustomer(valid));
+  } finally {
+    TextEncoder.prototype.encodeInto = encodeInto;
+  }
+  assert.equal(writes, 0, 'a freed validator wrote its payload into wasm memory');
   const b = dv.createValidator({ today: TODAY });
   assert.deepEqual(b.validateCustomer({ ...valid, address1: 'PO Box 1' }), before);
   assert.throws(() => a.validateCustomer(valid));
