@@ -205,11 +205,10 @@ impl Prepared {
         report_json(&crate::validate_text(payload, &self.opts))
     }
 
-    /// Validates a payload given as UTF-8 bytes (what the wasm package writes into
-    /// its input buffer). `None` when the payload is valid with nothing to warn
-    /// about, so that the JS side builds `{valid: true, errors: [], warnings: []}`
-    /// itself and no report text crosses; otherwise the report as JSON text. Bytes
-    /// that are not UTF-8 are a `json_syntax` report.
+    /// Validates a payload given as UTF-8 bytes. `None` when the payload is valid
+    /// with nothing to warn about; otherwise the report as JSON text. Bytes that
+    /// are not UTF-8 are a `json_syntax` report. The npm package reads the same
+    /// answer as a tape: [`Prepared::validate_customer_answer`].
     pub fn validate_customer_bytes(&self, bytes: &[u8]) -> Option<String> {
         let report = self.validate_customer_report(bytes);
         (!report.valid || !report.warnings.is_empty()).then(|| report_json(&report))
@@ -428,13 +427,15 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Any report survives the tape: texts with quotes, backslashes, the
-        /// characters a format might use as separators, characters beyond U+FFFF
-        /// (two UTF-16 units) and the U+0000-U+7FFF range the lengths are written in.
+        /// Any report survives the tape: texts with quotes, backslashes, NUL, the
+        /// characters a format might use as separators (U+001E, U+001F), the
+        /// digits' own range (`0`, `a`), characters beyond U+FFFF (two UTF-16
+        /// units) and U+FFFF. Lengths past 63 (the high digit) and the 4,096
+        /// limit are `reports_past_the_tape_limit_go_as_json`'s.
         #[test]
         fn tapes_read_back_as_the_report(
             issues in proptest::collection::vec(
-                (proptest::bool::ANY, "[a\"\\\\\u{0}\u{1e}\u{1f}\u{7fff}\u{e9}\u{ffff}\u{1f600}/~]{0,12}",
+                (proptest::bool::ANY, "[a0o\"\\\\\u{0}\u{1e}\u{1f}\u{7fff}\u{e9}\u{ffff}\u{1f600}/~]{0,12}",
                  "[a/\u{1f}\u{1f600}]{0,8}", "[a_\u{0}]{0,6}"),
                 0..6,
             ),
