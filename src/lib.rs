@@ -61,6 +61,7 @@ pub mod hints;
 pub mod input;
 pub mod json_api;
 pub mod kba;
+pub mod keys;
 pub mod messages;
 pub mod normalize;
 pub mod options;

@@ -31,6 +31,7 @@
 //! ```
 
 use crate::input::InputError;
+use crate::keys::{self, Key, UNKNOWN};
 use std::borrow::Cow;
 
 /// The deepest nesting of arrays and objects accepted (as `serde_json`'s limit).
@@ -60,11 +61,16 @@ pub enum Node<'a> {
 /// A JSON object: its entries in the order they were written, each key once.
 #[derive(Debug, Clone, Default)]
 pub struct Obj<'a> {
-    entries: Vec<(Cow<'a, str>, Node<'a>)>,
-    /// Where the last lookup ended: the engine asks for fields in its table's
-    /// order, and payloads mostly list them in that order, so the next key is
-    /// usually the next entry and a lookup costs one comparison.
-    next: std::cell::Cell<usize>,
+    entries: Vec<Entry<'a>>,
+}
+
+/// One entry of an [`Obj`]: its key, the key's number in [`keys::KNOWN`] (what
+/// lookups compare), and its value.
+#[derive(Debug, Clone, PartialEq)]
+struct Entry<'a> {
+    key: Cow<'a, str>,
+    value: Node<'a>,
+    id: u8,
 }
 
 impl PartialEq for Obj<'_> {
@@ -76,15 +82,33 @@ impl PartialEq for Obj<'_> {
 impl<'a> Obj<'a> {
     /// The value at `key`.
     pub fn get(&self, key: &str) -> Option<&Node<'a>> {
-        let start = self.next.get().min(self.entries.len());
-        let (before, after) = self.entries.split_at(start);
-        let found = after
+        self.find(keys::id_of_text(key), key)
+    }
+
+    /// The value at `key`, found by its number when it has one: what the engine
+    /// looks up with.
+    pub fn get_key(&self, key: Key) -> Option<&Node<'a>> {
+        self.find(key.id(), key.name())
+    }
+
+    /// The same, looking first at entry `guess` (where the key probably is): one
+    /// comparison when the guess is right, the same answer when it is not.
+    pub fn get_key_near(&self, key: Key, guess: usize) -> Option<&Node<'a>> {
+        match self.entries.get(guess) {
+            Some(e) if e.id == key.id() && key.id() != UNKNOWN => Some(&e.value),
+            _ => self.get_key(key),
+        }
+    }
+
+    /// The entry whose key has number `id`; for [`UNKNOWN`], the one among the
+    /// keys without a number that reads `name`.
+    fn find(&self, id: u8, name: &str) -> Option<&Node<'a>> {
+        // A scan from the start: comparing a byte per entry costs less than
+        // remembering where the last lookup ended (measured with callgrind).
+        self.entries
             .iter()
-            .position(|(k, _)| k.as_ref() == key)
-            .map(|i| start + i)
-            .or_else(|| before.iter().position(|(k, _)| k.as_ref() == key))?;
-        self.next.set(found + 1);
-        Some(&self.entries[found].1)
+            .find(|e| e.id == id && (id != UNKNOWN || e.key == name))
+            .map(|e| &e.value)
     }
 
     /// How many entries the object has.
@@ -99,7 +123,7 @@ impl<'a> Obj<'a> {
 
     /// The entries in the order they were written.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Node<'a>)> {
-        self.entries.iter().map(|(k, v)| (k.as_ref(), v))
+        self.entries.iter().map(|e| (e.key.as_ref(), &e.value))
     }
 }
 
@@ -121,8 +145,8 @@ impl Node<'_> {
                 // Inserted one by one: collecting sorts the entries first, with a
                 // stable sort that is 3 KB of `.wasm` and nothing else uses.
                 let mut map = serde_json::Map::new();
-                for (k, v) in &o.entries {
-                    map.insert(k.to_string(), v.to_value());
+                for e in &o.entries {
+                    map.insert(e.key.to_string(), e.value.to_value());
                 }
                 Value::Object(map)
             }
@@ -596,15 +620,13 @@ impl<'a> Parser<'a> {
         const SCAN_LIMIT: usize = 16;
         // A payload's own object has a dozen or so fields: room for them at once.
         // Nested objects (addresses, hostile arrays of objects) start small.
-        let mut entries: Vec<(Cow<'a, str>, Node<'a>)> =
-            Vec::with_capacity(if self.depth == 1 { 16 } else { 0 });
+        let mut entries: Vec<Entry<'a>> = Vec::with_capacity(if self.depth == 1 { 16 } else { 0 });
+        // The numbered keys seen so far, one bit each.
+        let mut known: u64 = 0;
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Node::Object(Obj {
-                entries,
-                next: Default::default(),
-            }));
+            return Ok(Node::Object(Obj { entries }));
         }
         loop {
             self.skip_ws();
@@ -621,7 +643,21 @@ impl<'a> Parser<'a> {
                     return Err(self.error("lone surrogate in a key"));
                 }
             };
-            if entries.len() < SCAN_LIMIT && entries.iter().any(|(k, _)| *k == key) {
+            // A numbered key is repeated when its bit is already set; a key without
+            // a number can only equal another key without one.
+            let id = keys::id_of_text(&key);
+            let repeated = if id == UNKNOWN {
+                entries.len() < SCAN_LIMIT
+                    && entries.iter().any(|e| e.id == UNKNOWN && e.key == key)
+            } else {
+                let bit = 1u64 << id;
+                let twice = known & bit != 0;
+                known |= bit;
+                // Past the scan limit, the sort at the end reports it (as before
+                // numbers: the same error at the same place).
+                twice && entries.len() < SCAN_LIMIT
+            };
+            if repeated {
                 self.pos = key_at;
                 return Err(self.repeated_key(&key));
             }
@@ -633,23 +669,20 @@ impl<'a> Parser<'a> {
             }
             self.skip_ws();
             let value = self.value()?;
-            entries.push((key, value));
+            entries.push(Entry { key, value, id });
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     if entries.len() > SCAN_LIMIT {
-                        let mut keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_ref()).collect();
+                        let mut keys: Vec<&str> = entries.iter().map(|e| e.key.as_ref()).collect();
                         keys.sort_unstable();
                         if let Some(pair) = keys.windows(2).find(|w| w[0] == w[1]) {
                             return Err(self.repeated_key(pair[0]));
                         }
                     }
                     self.pos += 1;
-                    return Ok(Node::Object(Obj {
-                        entries,
-                        next: Default::default(),
-                    }));
+                    return Ok(Node::Object(Obj { entries }));
                 }
                 None => return Err(self.error("EOF while parsing an object")),
                 Some(_) => return Err(self.error("expected `,` or `}`")),
@@ -664,7 +697,73 @@ mod tests {
     use crate::input::parse_payload;
     use proptest::prelude::*;
 
+    /// A key for the lookup property: mostly known ones, some near misses, some
+    /// written with an escape (which must get the same number as written plainly).
+    fn arb_key() -> impl Strategy<Value = (String, String)> {
+        let name = prop_oneof![
+            4 => proptest::sample::select(keys::KNOWN).prop_map(str::to_string),
+            1 => "[a-zA-Z]{0,12}",
+            1 => proptest::sample::select(keys::KNOWN).prop_map(|k| format!("{k}x")),
+        ];
+        (name, any::<bool>()).prop_map(|(name, escape)| {
+            let written = match (escape, name.chars().next()) {
+                (true, Some(c)) => format!("\\u{:04x}{}", c as u32, &name[c.len_utf8()..]),
+                _ => name.clone(),
+            };
+            (name, written)
+        })
+    }
+
     proptest! {
+        /// Looking a key up by its number finds what a string search of the same
+        /// object finds, for every known key and the object's own keys.
+        #[test]
+        fn lookups_by_number_agree_with_a_string_search(
+            entries in proptest::collection::vec((arb_key(), 0u32..1000), 0..24),
+        ) {
+            let mut seen = std::collections::HashSet::new();
+            let entries: Vec<_> = entries.into_iter().filter(|((k, _), _)| seen.insert(k.clone())).collect();
+            let text = format!(
+                "{{{}}}",
+                entries.iter().map(|((_, w), v)| format!("\"{w}\":{v}")).collect::<Vec<_>>().join(",")
+            );
+            let Ok(Node::Object(obj)) = parse(&text) else {
+                return Err(TestCaseError::fail(format!("not read: {text}")));
+            };
+            let probes = keys::KNOWN.iter().map(|k| k.to_string()).chain(entries.iter().map(|((k, _), _)| k.clone()));
+            for probe in probes {
+                let expected = entries.iter().find(|((k, _), _)| *k == probe).map(|(_, v)| v.to_string());
+                let number = |n: Option<&Node>| match n {
+                    Some(Node::Number(n)) => Some(n.to_string()),
+                    _ => None,
+                };
+                prop_assert_eq!(number(obj.get(&probe)), expected.clone(), "get {} in {}", probe, text);
+                let probe: &'static str = Box::leak(probe.into_boxed_str());
+                prop_assert_eq!(number(obj.get_key(Key::new(probe))), expected.clone(), "get_key {} in {}", probe, text);
+                for guess in [0, 1, 5, obj.len().saturating_sub(1), obj.len(), usize::MAX] {
+                    prop_assert_eq!(number(obj.get_key_near(Key::new(probe), guess)), expected.clone(), "get_key_near {} {} in {}", probe, guess, text);
+                }
+            }
+        }
+
+        /// An object is refused exactly when a key repeats, however each is written
+        /// (`"email"` and `"\u0065mail"` are one key), as the strict serde reader
+        /// refuses it; a numbered key and a key without a number never clash.
+        #[test]
+        fn repeated_keys_are_found_numbered_or_not(
+            entries in proptest::collection::vec(arb_key(), 0..20),
+        ) {
+            let text = format!(
+                "{{{}}}",
+                entries.iter().map(|(_, w)| format!("\"{w}\":0")).collect::<Vec<_>>().join(",")
+            );
+            let mut names: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+            names.sort_unstable();
+            let repeats = names.windows(2).any(|w| w[0] == w[1]);
+            prop_assert_eq!(parse(&text).is_err(), repeats, "{}", text);
+            prop_assert_eq!(parse_payload(text.as_bytes()).is_err(), repeats, "{}", text);
+        }
+
         /// The eight-bytes-at-a-time search stops where a byte-by-byte one does,
         /// at any length and alignment (stops near word edges included).
         #[test]

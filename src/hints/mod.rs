@@ -30,6 +30,7 @@ pub mod phone_nanp;
 pub mod ssn_issued;
 pub mod zip_state;
 
+use crate::keys::{key, Key};
 use crate::messages::Msg;
 use crate::report::{pointer, Code, Issue, Report};
 use crate::rules::RuleInfo;
@@ -114,8 +115,8 @@ impl Hint for PhoneNotDiallable {
 /// A hint across the fields of one object, run after its fields were checked.
 pub type ObjectHint = fn(obj: &dyn JsonObject, base: &str, report: &mut Report);
 
-fn zip_state(obj: &dyn JsonObject, base: &str, state_key: &str, report: &mut Report) {
-    let (Some(zip), Some(state)) = (obj.text("postalCode"), obj.text(state_key)) else {
+fn zip_state(obj: &dyn JsonObject, base: &str, state_key: Key, report: &mut Report) {
+    let (Some(zip), Some(state)) = (obj.text(key!("postalCode")), obj.text(state_key)) else {
         return;
     };
     // Only well-formed values are compared; a field with an error has said enough.
@@ -126,7 +127,7 @@ fn zip_state(obj: &dyn JsonObject, base: &str, state_key: &str, report: &mut Rep
                 && e.path[base.len()..].strip_prefix('/') == Some(key)
         })
     };
-    if !zip_state::mismatch(zip, state) || has_error("postalCode") || has_error(state_key) {
+    if !zip_state::mismatch(zip, state) || has_error("postalCode") || has_error(state_key.name()) {
         return;
     }
     let states = zip_state::prefix_states(zip).unwrap_or(&[]);
@@ -142,13 +143,13 @@ fn zip_state(obj: &dyn JsonObject, base: &str, state_key: &str, report: &mut Rep
 
 /// `postalCode` vs `state` of a Customer (personal, or a business address).
 pub fn customer_zip_state(obj: &dyn JsonObject, base: &str, report: &mut Report) {
-    zip_state(obj, base, "state", report);
+    zip_state(obj, base, key!("state"), report);
 }
 
 /// `postalCode` vs `stateProvinceRegion` of a controller's or owner's US address.
 pub fn address_zip_state(obj: &dyn JsonObject, base: &str, report: &mut Report) {
-    let in_us = obj.text("country") == Some("US");
+    let in_us = obj.text(key!("country")) == Some("US");
     if in_us {
-        zip_state(obj, base, "stateProvinceRegion", report);
+        zip_state(obj, base, key!("stateProvinceRegion"), report);
     }
 }

@@ -56,6 +56,12 @@ impl Rule for Length {
         c.max_length = Some(self.max);
     }
     fn check(&self, value: &str, _: &Ctx) -> Result<(), Fail> {
+        // A string has at most as many characters as bytes and at least a quarter
+        // as many: when both bounds hold for those, no need to count.
+        let bytes = value.len();
+        if bytes <= self.max as usize && bytes.div_ceil(4) >= self.min as usize {
+            return Ok(());
+        }
         let n = char_count_capped(value, self.max as usize);
         if n > self.max as usize {
             Err(Fail::new(
@@ -79,6 +85,22 @@ mod tests {
     use crate::rules::ctx;
 
     const NAME: Length = Length { min: 1, max: 50 };
+
+    proptest::proptest! {
+        /// The shortcut on byte lengths gives the answer of counting characters,
+        /// on bounds and strings of every mix of 1- to 4-byte characters.
+        #[test]
+        fn the_byte_shortcut_agrees_with_counting(
+            s in "[a\u{e9}\u{20ac}\u{1F600}]{0,12}",
+            min in 0u32..8,
+            extra in 0u32..8,
+        ) {
+            let rule = Length { min, max: min + extra };
+            let n = s.chars().count() as u32;
+            let expected = n >= rule.min && n <= rule.max;
+            proptest::prop_assert_eq!(rule.check(&s, &ctx()).is_ok(), expected);
+        }
+    }
 
     #[test]
     fn counts_characters_not_bytes() {

@@ -81,6 +81,11 @@ const BRAILLE_BLANK: char = '\u{2800}';
 /// module documentation). Controls other than whitespace are not blank: they are
 /// `invisible_characters`' to refuse.
 pub fn is_blank(s: &str) -> bool {
+    // Most values start with a visible ASCII character (`!` to `~`): not blank,
+    // settled without decoding a character.
+    if let Some(b'!'..=b'~') = s.as_bytes().first() {
+        return false;
+    }
     s.chars()
         .all(|c| c.is_whitespace() || c == BRAILLE_BLANK || super::unicode::shows_nothing(c))
 }
@@ -106,6 +111,22 @@ mod tests {
         }
         for s in ["a", "\u{0}", "é", "e\u{0301}", "\u{2801}", "\u{0903}", "_"] {
             assert!(!is_blank(s), "{s:?}");
+        }
+    }
+
+    /// The ASCII shortcut says what the character-wise definition says, for every
+    /// ASCII character, alone or before blank ones.
+    #[test]
+    fn the_ascii_shortcut_agrees_with_the_definition() {
+        for c in (0u8..0x80).map(char::from) {
+            for s in [c.to_string(), format!("{c} \u{2800}\u{200B}")] {
+                let by_chars = s.chars().all(|c| {
+                    c.is_whitespace()
+                        || c == BRAILLE_BLANK
+                        || super::super::unicode::shows_nothing(c)
+                });
+                assert_eq!(is_blank(&s), by_chars, "{s:?}");
+            }
         }
     }
 }

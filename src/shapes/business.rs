@@ -31,6 +31,7 @@
 use super::common::*;
 use super::{Field, Kind, Presence, Shape, When};
 use crate::hints::{address_zip_state, customer_zip_state, SsnNeverIssued};
+use crate::keys::Key;
 use crate::messages::Msg;
 use crate::rules::{
     country::{Country, IntlPostalCode, Region},
@@ -78,6 +79,7 @@ const fn field(
 ) -> Field {
     Field {
         name,
+        key: Key::known(name),
         label,
         presence,
         kind,

@@ -2,6 +2,7 @@
 
 use super::{Field, Kind, Presence};
 use crate::hints::{EmailDomainTypo, PhoneNotDiallable, SsnNeverIssued};
+use crate::keys::Key;
 use crate::messages::Msg;
 use crate::rules::age_range::AgeRange;
 use crate::rules::{
@@ -61,6 +62,7 @@ pub const fn text(
 ) -> Field {
     Field {
         name,
+        key: Key::known(name),
         label,
         presence,
         kind: Kind::Text(rules),

@@ -19,6 +19,7 @@
 //! give the very same report.
 
 use crate::hints::{Hint, ObjectHint};
+use crate::keys::{key, Key};
 use crate::messages::Msg;
 use crate::options::{Operation, Options};
 use crate::parse::{Node, Obj};
@@ -45,20 +46,28 @@ pub enum Seen<'v> {
 /// binary (and in the `.wasm`) whichever reader produced the payload.
 pub trait JsonObject {
     /// The value at `key`; `None` when the key is absent.
-    fn seen(&self, key: &str) -> Option<Seen<'_>>;
+    fn seen(&self, key: Key) -> Option<Seen<'_>>;
+    /// The same, told where the key probably is: the engine asks for a shape's
+    /// fields in table order, and payloads mostly list them in that order, so the
+    /// n-th field found is usually the n-th key. Only a hint: any `guess` gives the
+    /// same answer as [`JsonObject::seen`].
+    fn seen_near(&self, key: Key, guess: usize) -> Option<Seen<'_>> {
+        let _ = guess;
+        self.seen(key)
+    }
     /// How many keys the object has.
     fn key_count(&self) -> usize;
     /// Calls `f` with every key (borrowed from the object, so `f` may keep it).
     fn each_key<'s>(&'s self, f: &mut dyn FnMut(&'s str));
     /// The string at `key`, when there is one.
-    fn text(&self, key: &str) -> Option<&str> {
+    fn text(&self, key: Key) -> Option<&str> {
         match self.seen(key)? {
             Seen::Text(s) => Some(s),
             _ => None,
         }
     }
     /// The object at `key`, when there is one.
-    fn object(&self, key: &str) -> Option<&dyn JsonObject> {
+    fn object(&self, key: Key) -> Option<&dyn JsonObject> {
         match self.seen(key)? {
             Seen::Object(o) => Some(o),
             _ => None,
@@ -67,8 +76,8 @@ pub trait JsonObject {
 }
 
 impl JsonObject for Map<String, Value> {
-    fn seen(&self, key: &str) -> Option<Seen<'_>> {
-        self.get(key).map(Payload::seen)
+    fn seen(&self, key: Key) -> Option<Seen<'_>> {
+        self.get(key.name()).map(Payload::seen)
     }
     fn key_count(&self) -> usize {
         self.len()
@@ -79,8 +88,11 @@ impl JsonObject for Map<String, Value> {
 }
 
 impl JsonObject for Obj<'_> {
-    fn seen(&self, key: &str) -> Option<Seen<'_>> {
-        self.get(key).map(Payload::seen)
+    fn seen(&self, key: Key) -> Option<Seen<'_>> {
+        self.get_key(key).map(Payload::seen)
+    }
+    fn seen_near(&self, key: Key, guess: usize) -> Option<Seen<'_>> {
+        self.get_key_near(key, guess).map(Payload::seen)
     }
     fn key_count(&self) -> usize {
         self.len()
@@ -120,7 +132,7 @@ impl When {
 /// `true` when an address object is in the US, or says nothing usable about its
 /// country (then the US rules apply, as for most Customers).
 pub(crate) fn address_in_us(address: &dyn JsonObject) -> bool {
-    match address.text("country") {
+    match address.text(key!("country")) {
         Some(c) => {
             let c = c.trim();
             c.is_empty() || c.eq_ignore_ascii_case("US") || c.eq_ignore_ascii_case("USA")
@@ -131,7 +143,7 @@ pub(crate) fn address_in_us(address: &dyn JsonObject) -> bool {
 
 /// `true` when a person (controller, owner) has a US address or none given.
 fn person_in_us(person: &dyn JsonObject) -> bool {
-    person.object("address").is_none_or(address_in_us)
+    person.object(key!("address")).is_none_or(address_in_us)
 }
 
 /// When a field must be present.
@@ -184,6 +196,8 @@ pub enum Kind {
 pub struct Field {
     /// The JSON key (`"postalCode"`).
     pub name: &'static str,
+    /// The same key with its number, for lookups (see [`crate::keys`]).
+    pub key: Key,
     /// How messages name it (`"Postal code"`).
     pub label: &'static str,
     /// Whether it must be present.
@@ -374,7 +388,7 @@ pub(crate) fn check_object(
 ) {
     let mut known_present = 0;
     for field in shape.fields {
-        let value = obj.seen(field.name);
+        let value = obj.seen_near(field.key, known_present);
         known_present += usize::from(value.is_some());
         check_field(field, obj, value, base, opts, report);
     }
@@ -411,20 +425,20 @@ pub(crate) fn check_object(
 
 /// Fields that only a verified Customer has: their presence without a `type` means
 /// the `type` was forgotten, not that the payload is an unverified Customer.
-const VERIFIED_ONLY: &[&str] = &[
-    "address1",
-    "address2",
-    "city",
-    "state",
-    "postalCode",
-    "dateOfBirth",
-    "ssn",
-    "businessType",
-    "businessClassification",
-    "ein",
-    "controller",
-    "doingBusinessAs",
-    "website",
+const VERIFIED_ONLY: &[Key] = &[
+    key!("address1"),
+    key!("address2"),
+    key!("city"),
+    key!("state"),
+    key!("postalCode"),
+    key!("dateOfBirth"),
+    key!("ssn"),
+    key!("businessType"),
+    key!("businessClassification"),
+    key!("ein"),
+    key!("controller"),
+    key!("doingBusinessAs"),
+    key!("website"),
 ];
 
 /// Which shape a payload's `type` selects, or the error at `/type`.
@@ -432,8 +446,8 @@ pub(crate) fn dispatch(obj: &dyn JsonObject) -> Result<&'static Shape, Issue> {
     const LABEL: &str = "Type";
     let path = || "/type".to_string();
     let id = rules::customer_type::INFO.id;
-    let looks_verified = || VERIFIED_ONLY.iter().any(|k| obj.seen(k).is_some());
-    match obj.seen("type") {
+    let looks_verified = || VERIFIED_ONLY.iter().any(|&k| obj.seen(k).is_some());
+    match obj.seen(key!("type")) {
         None | Some(Seen::Null) => {
             if looks_verified() {
                 Err(issue(
@@ -449,7 +463,7 @@ pub(crate) fn dispatch(obj: &dyn JsonObject) -> Result<&'static Shape, Issue> {
         }
         Some(Seen::Text(t)) => match t {
             "personal" => Ok(&personal::PERSONAL),
-            "business" => Ok(business::for_business_type(obj.text("businessType"))),
+            "business" => Ok(business::for_business_type(obj.text(key!("businessType")))),
             "receive-only" | "unverified" => Ok(&unverified::UNVERIFIED),
             _ if presence::is_blank(t) => {
                 let msg = if looks_verified() {
@@ -485,14 +499,17 @@ pub(crate) fn dispatch(obj: &dyn JsonObject) -> Result<&'static Shape, Issue> {
 /// the explicit kind `auto` (the CLI's `--kind auto`), never for a Customer entry
 /// point, where a payload without `type` is an unverified Customer (RULES.md).
 fn untyped_kind(obj: &dyn JsonObject) -> Option<&'static str> {
-    let has = |key: &str| obj.seen(key).is_some();
-    if obj.seen("type").is_some_and(|t| !matches!(t, Seen::Null)) {
+    let has = |key: Key| obj.seen(key).is_some();
+    if obj
+        .seen(key!("type"))
+        .is_some_and(|t| !matches!(t, Seen::Null))
+    {
         None
-    } else if has("answers") {
+    } else if has(key!("answers")) {
         Some("kba")
-    } else if has("documentType") || has("file") {
+    } else if has(key!("documentType")) || has(key!("file")) {
         Some("document")
-    } else if has("address") {
+    } else if has(key!("address")) {
         Some("beneficial-owner")
     } else {
         None

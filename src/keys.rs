@@ -1,0 +1,249 @@
+//! The field names the engine knows, each with a small number: what lets a lookup
+//! compare one byte instead of a string.
+//!
+//! A payload's object is looked up by key many times: once for every field of its
+//! shape, then by the hints and by the conditions between fields. Comparing key
+//! strings on each lookup was a tenth of a valid record's time. So the parser
+//! numbers each key it reads once ([`id_of_text`], a hashed table worked out when
+//! compiling), and the engine's tables carry the number of every name they look
+//! for ([`Key`], also worked out when compiling). A lookup is then a byte compare,
+//! and a key written twice in one object is found with a bit set.
+//!
+//! A key that is not in [`KNOWN`] (a misspelt field, a caller's own [`Key::new`])
+//! has no number ([`UNKNOWN`]) and is compared as a string, only against the other
+//! keys without one: a number always stands for exactly one string, so nothing
+//! else can equal it. The numbers are therefore only a shortcut; the answers are
+//! the same as comparing strings.
+//!
+//! ```
+//! use dwolla_validator::keys::{id_of_text, Key, UNKNOWN};
+//! assert_eq!(id_of_text("postalCode"), Key::new("postalCode").id());
+//! assert_ne!(id_of_text("postalCode"), UNKNOWN);
+//! assert_eq!(id_of_text("postalcode"), UNKNOWN);
+//! ```
+
+/// Every key a shape, a hint or the dispatch on `type` looks up. A field whose
+/// name is missing here does not compile (see [`Key::known`]): add its name.
+pub const KNOWN: &[&str] = &[
+    "firstName",
+    "lastName",
+    "email",
+    "ipAddress",
+    "type",
+    "address1",
+    "address2",
+    "address3",
+    "city",
+    "state",
+    "postalCode",
+    "dateOfBirth",
+    "ssn",
+    "phone",
+    "correlationId",
+    "businessName",
+    "doingBusinessAs",
+    "businessType",
+    "businessClassification",
+    "ein",
+    "website",
+    "controller",
+    "title",
+    "address",
+    "passport",
+    "number",
+    "country",
+    "stateProvinceRegion",
+    "answers",
+    "documentType",
+    "file",
+];
+
+/// The number of a key that is not in [`KNOWN`].
+pub const UNKNOWN: u8 = u8::MAX;
+
+// A key's number is one bit of the parser's repeated-key mask.
+const _: () = assert!(KNOWN.len() <= 64, "the repeated-key mask is a u64");
+
+/// A key the engine looks up, with its number in [`KNOWN`] (or [`UNKNOWN`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    name: &'static str,
+    id: u8,
+}
+
+impl Key {
+    /// Any key: numbered when it is one of [`KNOWN`], compared as a string
+    /// otherwise.
+    pub const fn new(name: &'static str) -> Key {
+        Key {
+            name,
+            id: position(name),
+        }
+    }
+
+    /// A key of [`KNOWN`]; in a `const`, a name that is not there fails to compile.
+    pub const fn known(name: &'static str) -> Key {
+        let key = Key::new(name);
+        assert!(
+            key.id != UNKNOWN,
+            "a key the engine looks up is missing from keys::KNOWN"
+        );
+        key
+    }
+
+    /// The key as written.
+    pub const fn name(self) -> &'static str {
+        self.name
+    }
+
+    /// Its number in [`KNOWN`], or [`UNKNOWN`].
+    pub const fn id(self) -> u8 {
+        self.id
+    }
+}
+
+/// `Key::known` evaluated when compiling, for a name written in the code.
+macro_rules! key {
+    ($name:literal) => {{
+        const KEY: $crate::keys::Key = $crate::keys::Key::known($name);
+        KEY
+    }};
+}
+pub(crate) use key;
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Where `name` is in [`KNOWN`], by a search (for tables worked out when compiling).
+const fn position(name: &str) -> u8 {
+    let mut i = 0;
+    while i < KNOWN.len() {
+        if same(KNOWN[i].as_bytes(), name.as_bytes()) {
+            return i as u8;
+        }
+        i += 1;
+    }
+    UNKNOWN
+}
+
+const SLOTS: usize = 128;
+
+/// Where a key's search starts in [`TABLE`]: its length, first and last byte.
+/// Every known key's slot is within two steps of where its search starts.
+const fn slot_of(key: &[u8]) -> usize {
+    let (first, last) = match key {
+        [] => (0, 0),
+        [one] => (*one, *one),
+        [first, .., last] => (*first, *last),
+    };
+    let h = (key.len() as u32)
+        .wrapping_mul(0x9E37_79B9)
+        .wrapping_add((first as u32).wrapping_mul(0x85EB_CA6B))
+        .wrapping_add((last as u32).wrapping_mul(0xC2B2_AE35));
+    (h >> 25) as usize % SLOTS
+}
+
+/// Open addressing over [`KNOWN`]: each slot holds a key's number plus one, or 0
+/// when empty. A search goes from the key's slot to the next empty one.
+static TABLE: [u8; SLOTS] = {
+    let mut table = [0u8; SLOTS];
+    let mut i = 0;
+    while i < KNOWN.len() {
+        let mut s = slot_of(KNOWN[i].as_bytes());
+        while table[s] != 0 {
+            s = (s + 1) % SLOTS;
+        }
+        table[s] = i as u8 + 1;
+        i += 1;
+    }
+    table
+};
+
+/// The number of a key read from a payload: its place in [`KNOWN`], or
+/// [`UNKNOWN`].
+pub fn id_of_text(key: &str) -> u8 {
+    let mut s = slot_of(key.as_bytes());
+    loop {
+        match TABLE[s] {
+            0 => return UNKNOWN,
+            n if KNOWN[usize::from(n - 1)] == key => return n - 1,
+            _ => s = (s + 1) % SLOTS,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_known_key_is_found_under_its_own_number() {
+        for (i, name) in KNOWN.iter().enumerate() {
+            assert_eq!(usize::from(id_of_text(name)), i, "{name}");
+            assert_eq!(usize::from(Key::new(name).id()), i, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_known_keys_are_distinct() {
+        for (i, a) in KNOWN.iter().enumerate() {
+            assert!(!KNOWN[..i].contains(a), "{a} twice");
+        }
+    }
+
+    /// Searches stay short: no known key is more than two slots past its start.
+    #[test]
+    fn searches_are_short() {
+        for name in KNOWN {
+            let start = slot_of(name.as_bytes());
+            let at = (0..SLOTS)
+                .find(|&d| TABLE[(start + d) % SLOTS] == id_of_text(name) + 1)
+                .unwrap();
+            assert!(at <= 2, "{name} is {at} slots past its start");
+        }
+    }
+
+    #[test]
+    fn other_keys_have_no_number() {
+        for name in [
+            "",
+            "a",
+            "Email",
+            "email ",
+            "postalcode",
+            "firstname",
+            "nickname",
+            "emaill",
+            "ssn\u{0}",
+            "stat",
+            "states",
+            "\u{1F600}",
+        ] {
+            assert_eq!(id_of_text(name), UNKNOWN, "{name:?}");
+            assert_eq!(Key::new(name).id(), UNKNOWN, "{name:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// A key has a number exactly when it is one of the known ones.
+        #[test]
+        fn numbered_exactly_when_known(key in "[a-zA-Z0-9]{0,24}") {
+            let id = id_of_text(&key);
+            match KNOWN.iter().position(|k| *k == key) {
+                Some(i) => proptest::prop_assert_eq!(usize::from(id), i),
+                None => proptest::prop_assert_eq!(id, UNKNOWN),
+            }
+        }
+    }
+}
