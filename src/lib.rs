@@ -41,6 +41,8 @@
 //!
 //! * [`rules`]: every rule, one module each, with its id and examples.
 //! * [`shapes`]: which fields each payload has and which rules apply to each.
+//! * [`parse`]: the borrowed JSON reader; [`keys`]: the field names the engine
+//!   knows, numbered so that a lookup compares one byte.
 //! * [`report`]: the report, Dwolla's codes and the HAL error body.
 //! * [`normalize`](mod@normalize): the helpful layer.
 //! * [`request`]: typed request structs.
