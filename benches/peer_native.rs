@@ -279,7 +279,7 @@ fn agreement(lines: &[String], values: &[Value], opts: &Options, ctx: &PeerCtx) 
         } else if ours.valid {
             *only_peer.entry(peer.unwrap_err()).or_default() += 1;
         } else {
-            let rules: Vec<&str> = ours.errors.iter().map(|e| e.rule.as_str()).collect();
+            let rules: Vec<&str> = ours.errors.iter().map(|e| e.rule.as_ref()).collect();
             *only_ours.entry(rules.join("+")).or_default() += 1;
         }
     }

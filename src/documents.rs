@@ -121,7 +121,14 @@ impl Format {
     }
 }
 
-fn push(report: &mut Report, code: Code, msg: Msg, label: &'static str, path: &str, rule: &str) {
+fn push(
+    report: &mut Report,
+    code: Code,
+    msg: Msg,
+    label: &'static str,
+    path: &str,
+    rule: &'static str,
+) {
     report.push(Issue::from_msg(code, msg, label, path.to_string(), rule));
 }
 
@@ -393,7 +400,7 @@ mod tests {
     }
 
     fn rules(r: &Report) -> Vec<&str> {
-        r.errors.iter().map(|e| e.rule.as_str()).collect()
+        r.errors.iter().map(|e| e.rule.as_ref()).collect()
     }
 
     #[test]

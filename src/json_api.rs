@@ -420,7 +420,7 @@ mod tests {
                     i.code.as_str().into(),
                     i.message.clone(),
                     i.path.clone(),
-                    i.rule.clone(),
+                    i.rule.to_string(),
                 ]
             })
             .collect()

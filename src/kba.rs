@@ -40,7 +40,14 @@ pub static KBA_RULES: &[RuleInfo] = &[
 /// Dwolla asks exactly this many questions.
 pub const ANSWERS: usize = 4;
 
-fn push(report: &mut Report, code: Code, msg: Msg, label: &'static str, path: String, rule: &str) {
+fn push(
+    report: &mut Report,
+    code: Code,
+    msg: Msg,
+    label: &'static str,
+    path: String,
+    rule: &'static str,
+) {
     report.push(Issue::from_msg(code, msg, label, path, rule));
 }
 
@@ -199,7 +206,7 @@ mod tests {
     fn paths(r: &Report) -> Vec<(&str, &str)> {
         r.errors
             .iter()
-            .map(|e| (e.path.as_str(), e.rule.as_str()))
+            .map(|e| (e.path.as_str(), e.rule.as_ref()))
             .collect()
     }
 

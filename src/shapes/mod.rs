@@ -262,11 +262,17 @@ pub fn shape_named(name: &str) -> Option<&'static Shape> {
     SHAPES.iter().copied().find(|s| s.name == name)
 }
 
-pub(crate) fn issue(code: Code, msg: Msg, label: &'static str, path: String, rule: &str) -> Issue {
+pub(crate) fn issue(
+    code: Code,
+    msg: Msg,
+    label: &'static str,
+    path: String,
+    rule: &'static str,
+) -> Issue {
     Issue::from_msg(code, msg, label, path, rule)
 }
 
-fn fail_issue(fail: Fail, field: &Field, path: String, rule: &str) -> Issue {
+fn fail_issue(fail: Fail, field: &Field, path: String, rule: &'static str) -> Issue {
     issue(fail.code, fail.msg, field.label, path, rule)
 }
 

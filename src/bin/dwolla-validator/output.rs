@@ -7,6 +7,7 @@
 use crate::args::Format;
 use dwolla_validator::{Issue, Report};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -69,8 +70,8 @@ pub struct Printer {
     many_files: bool,
     records: usize,
     invalid: usize,
-    errors_by_rule: BTreeMap<String, usize>,
-    warnings_by_rule: BTreeMap<String, usize>,
+    errors_by_rule: BTreeMap<Cow<'static, str>, usize>,
+    warnings_by_rule: BTreeMap<Cow<'static, str>, usize>,
 }
 
 impl Printer {
