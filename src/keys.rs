@@ -9,7 +9,7 @@
 //! for ([`Key`], also worked out when compiling). A lookup is then a byte compare,
 //! and a key written twice in one object is found with a bit set.
 //!
-//! A key that is not in [`KNOWN`] (a misspelt field, a caller's own [`Key::new`])
+//! A key that is not in [`KNOWN`] (a misspelt field, a name of the caller's own)
 //! has no number ([`UNKNOWN`]) and is compared as a string, only against the other
 //! keys without one: a number always stands for exactly one string, so nothing
 //! else can equal it. The numbers are therefore only a shortcut; the answers are
@@ -64,17 +64,19 @@ pub const UNKNOWN: u8 = u8::MAX;
 // A key's number is one bit of the parser's repeated-key mask.
 const _: () = assert!(KNOWN.len() <= 64, "the repeated-key mask is a u64");
 
-/// A key the engine looks up, with its number in [`KNOWN`] (or [`UNKNOWN`]).
+/// A key to look up, with its number in [`KNOWN`] (or [`UNKNOWN`]). The engine's
+/// own keys are `Key<'static>`, numbered when compiling; a name known only at run
+/// time can be looked up too (`Key::new(&name)`), numbered by a search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    name: &'static str,
+pub struct Key<'k> {
+    name: &'k str,
     id: u8,
 }
 
-impl Key {
+impl<'k> Key<'k> {
     /// Any key: numbered when it is one of [`KNOWN`], compared as a string
     /// otherwise.
-    pub const fn new(name: &'static str) -> Key {
+    pub const fn new(name: &'k str) -> Key<'k> {
         Key {
             name,
             id: position(name),
@@ -82,7 +84,7 @@ impl Key {
     }
 
     /// A key of [`KNOWN`]; in a `const`, a name that is not there fails to compile.
-    pub const fn known(name: &'static str) -> Key {
+    pub const fn known(name: &'k str) -> Key<'k> {
         let key = Key::new(name);
         assert!(
             key.id != UNKNOWN,
@@ -92,7 +94,7 @@ impl Key {
     }
 
     /// The key as written.
-    pub const fn name(self) -> &'static str {
+    pub const fn name(self) -> &'k str {
         self.name
     }
 
@@ -105,7 +107,7 @@ impl Key {
 /// `Key::known` evaluated when compiling, for a name written in the code.
 macro_rules! key {
     ($name:literal) => {{
-        const KEY: $crate::keys::Key = $crate::keys::Key::known($name);
+        const KEY: $crate::keys::Key<'static> = $crate::keys::Key::known($name);
         KEY
     }};
 }

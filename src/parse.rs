@@ -87,13 +87,13 @@ impl<'a> Obj<'a> {
 
     /// The value at `key`, found by its number when it has one: what the engine
     /// looks up with.
-    pub fn get_key(&self, key: Key) -> Option<&Node<'a>> {
+    pub fn get_key(&self, key: Key<'_>) -> Option<&Node<'a>> {
         self.find(key.id(), key.name())
     }
 
     /// The same, looking first at entry `guess` (where the key probably is): one
     /// comparison when the guess is right, the same answer when it is not.
-    pub fn get_key_near(&self, key: Key, guess: usize) -> Option<&Node<'a>> {
+    pub fn get_key_near(&self, key: Key<'_>, guess: usize) -> Option<&Node<'a>> {
         match self.entries.get(guess) {
             Some(e) if e.id == key.id() && key.id() != UNKNOWN => Some(&e.value),
             _ => self.get_key(key),
@@ -738,10 +738,9 @@ mod tests {
                     _ => None,
                 };
                 prop_assert_eq!(number(obj.get(&probe)), expected.clone(), "get {} in {}", probe, text);
-                let probe: &'static str = Box::leak(probe.into_boxed_str());
-                prop_assert_eq!(number(obj.get_key(Key::new(probe))), expected.clone(), "get_key {} in {}", probe, text);
+                prop_assert_eq!(number(obj.get_key(Key::new(&probe))), expected.clone(), "get_key {} in {}", probe, text);
                 for guess in [0, 1, 5, obj.len().saturating_sub(1), obj.len(), usize::MAX] {
-                    prop_assert_eq!(number(obj.get_key_near(Key::new(probe), guess)), expected.clone(), "get_key_near {} {} in {}", probe, guess, text);
+                    prop_assert_eq!(number(obj.get_key_near(Key::new(&probe), guess)), expected.clone(), "get_key_near {} {} in {}", probe, guess, text);
                 }
             }
         }
@@ -956,6 +955,33 @@ mod tests {
         text.push_str("\"k7\":0}");
         let e = parse(&text).unwrap_err().to_string();
         assert!(e.contains("appears twice"), "{e}");
+    }
+
+    /// Past 16 entries a repeated key is found by the sort at the end, at the
+    /// closing brace, whether its key has a number or not; with two repeated, the
+    /// first in sorted order is named.
+    #[test]
+    fn repeats_past_sixteen_entries_are_reported_at_the_end() {
+        for (key, other) in [("email", "zzz"), ("emaix", "zzz"), ("email", "aaa")] {
+            let mut text = String::from("{");
+            for i in 0..20 {
+                let k = match i {
+                    3 => key.to_string(),
+                    5 => other.to_string(),
+                    _ => format!("f{i}"),
+                };
+                text.push_str(&format!("\"{k}\":{i},"));
+            }
+            text.push_str(&format!("\"{other}\":1,\"{key}\":2}}"));
+            let InputError::Json {
+                reason,
+                line,
+                column,
+            } = parse(&text).unwrap_err();
+            assert_eq!((line, column), (1, text.len()), "{text}");
+            let first = key.min(other);
+            assert!(reason.contains(&format!("\"{first}\"")), "{reason}");
+        }
     }
 
     #[test]

@@ -115,7 +115,7 @@ impl Hint for PhoneNotDiallable {
 /// A hint across the fields of one object, run after its fields were checked.
 pub type ObjectHint = fn(obj: &dyn JsonObject, base: &str, report: &mut Report);
 
-fn zip_state(obj: &dyn JsonObject, base: &str, state_key: Key, report: &mut Report) {
+fn zip_state(obj: &dyn JsonObject, base: &str, state_key: Key<'_>, report: &mut Report) {
     let (Some(zip), Some(state)) = (obj.text(key!("postalCode")), obj.text(state_key)) else {
         return;
     };

@@ -248,7 +248,9 @@ mod tests {
                 f => Some(fold_byte(f)),
             };
             for letter in [b'b', b'p', b'd'] {
-                if folded == Some(fold_byte(letter)) {
+                // As the matcher compares: a look-alike digit folds to the
+                // uppercase letter, which `same_letter` accepts too.
+                if folded.is_some_and(|f| same_letter(f, letter)) {
                     assert_eq!(byte.to_ascii_lowercase(), letter, "{:?}", byte as char);
                 }
             }
@@ -260,7 +262,10 @@ mod tests {
         /// digits and separators the spellings use, it agrees with folding.
         #[test]
         fn the_ascii_shortcut_agrees_with_folding(
-            line in "[pPoO0bBxXdDrRaAwWeEsStTfFiIcC1lL .#-]{0,16}[0-9 ]{0,3}",
+            line in proptest::prop_oneof![
+                "[pPoO0bBxXdDrRaAwWeEsStTfFiIcC1lL .#-]{0,16}[0-9 ]{0,3}",
+                "[ -~]{0,24}",
+            ],
         ) {
             proptest::prop_assert_eq!(is_po_box(&line), fold_and_scan(&line), "{:?}", line);
         }

@@ -46,12 +46,12 @@ pub enum Seen<'v> {
 /// binary (and in the `.wasm`) whichever reader produced the payload.
 pub trait JsonObject {
     /// The value at `key`; `None` when the key is absent.
-    fn seen(&self, key: Key) -> Option<Seen<'_>>;
+    fn seen(&self, key: Key<'_>) -> Option<Seen<'_>>;
     /// The same, told where the key probably is: the engine asks for a shape's
     /// fields in table order, and payloads mostly list them in that order, so the
     /// n-th field found is usually the n-th key. Only a hint: any `guess` gives the
     /// same answer as [`JsonObject::seen`].
-    fn seen_near(&self, key: Key, guess: usize) -> Option<Seen<'_>> {
+    fn seen_near(&self, key: Key<'_>, guess: usize) -> Option<Seen<'_>> {
         let _ = guess;
         self.seen(key)
     }
@@ -60,14 +60,14 @@ pub trait JsonObject {
     /// Calls `f` with every key (borrowed from the object, so `f` may keep it).
     fn each_key<'s>(&'s self, f: &mut dyn FnMut(&'s str));
     /// The string at `key`, when there is one.
-    fn text(&self, key: Key) -> Option<&str> {
+    fn text(&self, key: Key<'_>) -> Option<&str> {
         match self.seen(key)? {
             Seen::Text(s) => Some(s),
             _ => None,
         }
     }
     /// The object at `key`, when there is one.
-    fn object(&self, key: Key) -> Option<&dyn JsonObject> {
+    fn object(&self, key: Key<'_>) -> Option<&dyn JsonObject> {
         match self.seen(key)? {
             Seen::Object(o) => Some(o),
             _ => None,
@@ -76,7 +76,7 @@ pub trait JsonObject {
 }
 
 impl JsonObject for Map<String, Value> {
-    fn seen(&self, key: Key) -> Option<Seen<'_>> {
+    fn seen(&self, key: Key<'_>) -> Option<Seen<'_>> {
         self.get(key.name()).map(Payload::seen)
     }
     fn key_count(&self) -> usize {
@@ -88,10 +88,10 @@ impl JsonObject for Map<String, Value> {
 }
 
 impl JsonObject for Obj<'_> {
-    fn seen(&self, key: Key) -> Option<Seen<'_>> {
+    fn seen(&self, key: Key<'_>) -> Option<Seen<'_>> {
         self.get_key(key).map(Payload::seen)
     }
-    fn seen_near(&self, key: Key, guess: usize) -> Option<Seen<'_>> {
+    fn seen_near(&self, key: Key<'_>, guess: usize) -> Option<Seen<'_>> {
         self.get_key_near(key, guess).map(Payload::seen)
     }
     fn key_count(&self) -> usize {
@@ -197,7 +197,7 @@ pub struct Field {
     /// The JSON key (`"postalCode"`).
     pub name: &'static str,
     /// The same key with its number, for lookups (see [`crate::keys`]).
-    pub key: Key,
+    pub key: Key<'static>,
     /// How messages name it (`"Postal code"`).
     pub label: &'static str,
     /// Whether it must be present.
@@ -431,7 +431,7 @@ pub(crate) fn check_object(
 
 /// Fields that only a verified Customer has: their presence without a `type` means
 /// the `type` was forgotten, not that the payload is an unverified Customer.
-const VERIFIED_ONLY: &[Key] = &[
+const VERIFIED_ONLY: &[Key<'static>] = &[
     key!("address1"),
     key!("address2"),
     key!("city"),
@@ -505,7 +505,7 @@ pub(crate) fn dispatch(obj: &dyn JsonObject) -> Result<&'static Shape, Issue> {
 /// the explicit kind `auto` (the CLI's `--kind auto`), never for a Customer entry
 /// point, where a payload without `type` is an unverified Customer (RULES.md).
 fn untyped_kind(obj: &dyn JsonObject) -> Option<&'static str> {
-    let has = |key: Key| obj.seen(key).is_some();
+    let has = |key: Key<'static>| obj.seen(key).is_some();
     if obj
         .seen(key!("type"))
         .is_some_and(|t| !matches!(t, Seen::Null))
@@ -676,5 +676,32 @@ impl Payload for Node<'_> {
     }
     fn to_value(&self) -> std::borrow::Cow<'_, Value> {
         std::borrow::Cow::Owned(Node::to_value(self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every field's lookup key is its own name, numbered, in every shape and
+    /// every object nested in one.
+    #[test]
+    fn every_field_looks_up_its_own_name_by_number() {
+        fn walk(shape: &Shape, seen: &mut usize) {
+            for field in shape.fields {
+                assert_eq!(field.key.name(), field.name, "{}", shape.name);
+                assert_ne!(field.key.id(), crate::keys::UNKNOWN, "{}", field.name);
+                assert_eq!(field.key, Key::new(field.name), "{}", field.name);
+                *seen += 1;
+                if let Kind::Object(inner) = field.kind {
+                    walk(inner, seen);
+                }
+            }
+        }
+        let mut seen = 0;
+        for shape in SHAPES {
+            walk(shape, &mut seen);
+        }
+        assert!(seen > 40, "{seen} fields");
     }
 }
