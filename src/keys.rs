@@ -22,6 +22,8 @@
 //! assert_eq!(id_of_text("postalcode"), UNKNOWN);
 //! ```
 
+use crate::const_text::same_text;
+
 /// Every key a shape, a hint or the dispatch on `type` looks up. A field whose
 /// name is missing here does not compile (see [`Key::known`]): add its name.
 pub const KNOWN: &[&str] = &[
@@ -113,25 +115,11 @@ macro_rules! key {
 }
 pub(crate) use key;
 
-const fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 /// Where `name` is in [`KNOWN`], by a search (for tables worked out when compiling).
 const fn position(name: &str) -> u8 {
     let mut i = 0;
     while i < KNOWN.len() {
-        if same(KNOWN[i].as_bytes(), name.as_bytes()) {
+        if same_text(KNOWN[i], name) {
             return i as u8;
         }
         i += 1;

@@ -57,6 +57,7 @@
 #![deny(missing_docs)]
 
 pub mod catalog;
+mod const_text;
 pub mod documents;
 pub mod form;
 pub mod hints;

@@ -37,6 +37,7 @@
 //! assert!(!mismatch("21301", "MD")); // 213 is unassigned: silent
 //! ```
 
+use crate::const_text::same_text;
 use crate::rules::state::is_state_code;
 
 /// Every state list a prefix can have is a run of this array: the singles, and
@@ -74,28 +75,13 @@ struct Range {
     len: u8,
 }
 
-const fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 /// Builds a [`Range`] at compile time, finding `states` as a run of [`CODES`]; a
 /// list that is not one fails the build.
 const fn r(first: u16, last: u16, states: &[&str]) -> Range {
     let mut at = 0;
     while at + states.len() <= CODES.len() {
         let mut k = 0;
-        while k < states.len() && same(CODES[at + k], states[k]) {
+        while k < states.len() && same_text(CODES[at + k], states[k]) {
             k += 1;
         }
         if k == states.len() {
