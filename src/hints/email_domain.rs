@@ -175,6 +175,20 @@ static CANDIDATES_BY_LEN: [u32; MAX_NAME + 1] = {
 };
 const _: () = assert!(POPULAR.len() <= 32, "CANDIDATES_BY_LEN holds 32 entries");
 
+/// For each name length up to [`MAX_NAME`], the [`POPULAR`] entries (as bits) whose
+/// names are exactly that long: the few a popular domain itself can be, compared
+/// before anything else. Most addresses are at a popular domain, and for one the
+/// answer is known at once (`None`), without an edit distance to its neighbours.
+static POPULAR_BY_NAME_LEN: [u32; MAX_NAME + 1] = {
+    let mut all = [0u32; MAX_NAME + 1];
+    let mut i = 0;
+    while i < POPULAR.len() {
+        all[POPULAR_DOTS[i]] |= 1 << i;
+        i += 1;
+    }
+    all
+};
+
 /// Common slips of a suffix: `(slip, meant)`.
 const SUFFIX_SLIPS: [(&str, &str); 28] = [
     ("con", "com"),
@@ -280,6 +294,16 @@ pub fn suggest(domain: &str) -> Option<&'static str> {
 
     let dot = lower.iter().position(|&b| b == b'.')?;
     let (name, suffix) = (&lower[..dot], &lower[dot + 1..]);
+    // A popular domain is never a typo, and it is what most people type.
+    let mut same_length = *POPULAR_BY_NAME_LEN.get(name.len())?;
+    while same_length != 0 {
+        let i = same_length.trailing_zeros() as usize;
+        same_length &= same_length - 1;
+        let popular = POPULAR[i].as_bytes();
+        if popular[0] == lower[0] && popular == lower {
+            return None;
+        }
+    }
     let letters = char_set(name);
 
     // What the typed suffix is a slip of: looked up once, and only when a
