@@ -88,7 +88,14 @@ fn split(s: &str) -> Option<(&str, &str)> {
                 .iter()
                 .position(|&c| CLASS[c as usize] & LABEL == 0)
                 .unwrap_or(b.len() - start);
-        if !is_label(&b[start..end]) {
+        // Every byte of the run is a label byte (that is where it ends), so only
+        // its length and its two ends are left to check.
+        let label = &b[start..end];
+        let ends_alphanumeric = matches!(
+            (label.first(), label.last()),
+            (Some(f), Some(l)) if f.is_ascii_alphanumeric() && l.is_ascii_alphanumeric()
+        );
+        if label.len() > 63 || !ends_alphanumeric {
             return None;
         }
         match b.get(end) {
