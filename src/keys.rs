@@ -160,6 +160,25 @@ static TABLE: [u8; SLOTS] = {
     table
 };
 
+/// `a == b` for keys, eight bytes at a time: every key of a payload is compared
+/// once with the known key in its slot, and in the `.wasm` `==` on slices is a
+/// call to a `memcmp` that compares byte by byte.
+fn same_key(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let word =
+        |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("eight bytes"));
+    let mut at = 0;
+    while at + 8 <= a.len() {
+        if word(a, at) != word(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    a[at..].iter().zip(&b[at..]).all(|(x, y)| x == y)
+}
+
 /// The number of a key read from a payload: its place in [`KNOWN`], or
 /// [`UNKNOWN`].
 pub fn id_of_text(key: &str) -> u8 {
@@ -167,7 +186,7 @@ pub fn id_of_text(key: &str) -> u8 {
     loop {
         match TABLE[s] {
             0 => return UNKNOWN,
-            n if KNOWN[usize::from(n - 1)] == key => return n - 1,
+            n if same_key(KNOWN[usize::from(n - 1)].as_bytes(), key.as_bytes()) => return n - 1,
             _ => s = (s + 1) % SLOTS,
         }
     }
@@ -176,6 +195,23 @@ pub fn id_of_text(key: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The word-at-a-time comparison is `==`, for keys of any length and for
+        /// keys that differ in any one byte.
+        #[test]
+        fn same_key_is_equality(a in "[a-zA-Z]{0,40}", flip in 0usize..40, by in 1u8..4) {
+            proptest::prop_assert!(same_key(a.as_bytes(), a.as_bytes()));
+            let mut b = a.clone().into_bytes();
+            if flip < b.len() {
+                b[flip] = b[flip].wrapping_add(by);
+            } else {
+                b.push(b'x');
+            }
+            proptest::prop_assert!(!same_key(a.as_bytes(), &b));
+            proptest::prop_assert_eq!(same_key(&b, a.as_bytes()), b == a.as_bytes());
+        }
+    }
 
     #[test]
     fn every_known_key_is_found_under_its_own_number() {
