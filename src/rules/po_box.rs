@@ -194,8 +194,16 @@ pub fn is_po_box(line: &str) -> bool {
 /// only from themselves. Most street lines are settled here (`1200 Grand Ave`,
 /// `Apt 8`) without folding.
 fn may_spell_a_box(line: &[u8]) -> bool {
-    let has = |x: u8| line.iter().any(|b| b.to_ascii_lowercase() == x);
-    has(b'b') || (has(b'p') && has(b'd'))
+    // One pass, a bit for each of the three letters seen.
+    let seen = line.iter().fold(0u8, |seen, b| {
+        seen | match b.to_ascii_lowercase() {
+            b'b' => 1,
+            b'p' => 2,
+            b'd' => 4,
+            _ => 0,
+        }
+    });
+    seen & 1 != 0 || seen & 6 == 6
 }
 
 /// The fold and the scan, with no shortcut.
