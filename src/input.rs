@@ -20,20 +20,8 @@ use serde_json::Value;
 mod segment;
 pub use segment::{last_boundary, pieces, pieces_after, Piece};
 
-/// Why a record could not be read. The message never quotes the input.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum InputError {
-    /// Not valid JSON (or not UTF-8).
-    #[error("not valid JSON: {reason} at line {line}, column {column}")]
-    Json {
-        /// What the parser expected, in its words (never the input itself).
-        reason: String,
-        /// 1-based line within the record.
-        line: usize,
-        /// 1-based column within that line.
-        column: usize,
-    },
-}
+use crate::parse::error_at;
+pub use crate::parse::InputError;
 
 impl InputError {
     fn from_serde(e: &serde_json::Error) -> Self {
@@ -175,19 +163,6 @@ pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, InputError> {
             "invalid UTF-8 (the text must be UTF-8)",
         )
     })
-}
-
-/// An error at byte `offset` of `text`, with its 1-based line and column (the
-/// column counts bytes from the line start). The reason never quotes the input.
-pub(crate) fn error_at(text: &[u8], offset: usize, reason: &str) -> InputError {
-    let upto = &text[..offset.min(text.len())];
-    let line = 1 + upto.iter().filter(|&&b| b == b'\n').count();
-    let column = 1 + upto.iter().rev().take_while(|&&b| b != b'\n').count();
-    InputError::Json {
-        reason: reason.to_string(),
-        line,
-        column,
-    }
 }
 
 /// The report for a record that could not be read: one `InvalidFormat` error at

@@ -30,9 +30,36 @@
 //! assert!(parse(r#"{"a":1,"a":2}"#).is_err());
 //! ```
 
-use crate::input::InputError;
 use crate::keys::{self, Key, UNKNOWN};
 use std::borrow::Cow;
+
+/// Why a record could not be read. The message never quotes the input.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    /// Not valid JSON (or not UTF-8).
+    #[error("not valid JSON: {reason} at line {line}, column {column}")]
+    Json {
+        /// What the parser expected, in its words (never the input itself).
+        reason: String,
+        /// 1-based line within the record.
+        line: usize,
+        /// 1-based column within that line.
+        column: usize,
+    },
+}
+
+/// An error at byte `offset` of `text`, with its 1-based line and column (the
+/// column counts bytes from the line start). The reason never quotes the input.
+pub(crate) fn error_at(text: &[u8], offset: usize, reason: &str) -> InputError {
+    let upto = &text[..offset.min(text.len())];
+    let line = 1 + upto.iter().filter(|&&b| b == b'\n').count();
+    let column = 1 + upto.iter().rev().take_while(|&&b| b != b'\n').count();
+    InputError::Json {
+        reason: reason.to_string(),
+        line,
+        column,
+    }
+}
 
 /// The deepest nesting of arrays and objects accepted (as `serde_json`'s limit).
 pub const MAX_DEPTH: usize = 127;
@@ -338,7 +365,7 @@ impl<'a> Parser<'a> {
 
     /// An error at the current position; the reason never quotes the input.
     fn error(&self, reason: &str) -> InputError {
-        crate::input::error_at(self.bytes, self.pos, reason)
+        error_at(self.bytes, self.pos, reason)
     }
 
     /// The error for a key written twice in one object. The key is a field name,

@@ -140,7 +140,7 @@ fn value_of(node: Node<'_>, text: &[u8]) -> Result<Value, InputError> {
             let offset = (raw.as_ptr() as usize)
                 .saturating_sub(text.as_ptr() as usize)
                 .min(text.len());
-            Err(super::error_at(
+            Err(crate::parse::error_at(
                 text,
                 offset,
                 "a lone surrogate escape (half of a UTF-16 pair) in a string",

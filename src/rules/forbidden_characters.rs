@@ -29,8 +29,9 @@ pub const INFO: RuleInfo = RuleInfo {
     summary: "None of the characters < > = \" ` ! ? % ~ $ { } \\.",
 };
 
-/// The characters Dwolla refuses, as bytes (all ASCII).
-pub const FORBIDDEN: &[u8] = b"<>=\"`!?%~${}\\";
+/// The characters Dwolla refuses, as bytes (all ASCII). Defined beside the fold,
+/// which keeps them as they are (and so must know them when compiling).
+pub use super::unicode::FORBIDDEN;
 
 /// Refuses any of [`FORBIDDEN`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,24 +44,11 @@ static IS_FORBIDDEN: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = is_listed(b as u8);
+        table[b] = unicode::is_listed(b as u8);
         b += 1;
     }
     table
 };
-
-/// `true` for a byte of [`FORBIDDEN`], by a search: for tables worked out when
-/// compiling (this one, the look-alike fold's).
-pub(crate) const fn is_listed(b: u8) -> bool {
-    let mut i = 0;
-    while i < FORBIDDEN.len() {
-        if FORBIDDEN[i] == b {
-            return true;
-        }
-        i += 1;
-    }
-    false
-}
 
 /// `true` for a byte of [`FORBIDDEN`].
 pub(crate) fn is_forbidden_byte(b: u8) -> bool {
