@@ -165,6 +165,21 @@ pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, InputError> {
     })
 }
 
+/// The report for a payload larger than [`crate::rules::presence::MAX_PAYLOAD_BYTES`].
+pub fn too_large_report() -> Report {
+    let mut r = Report::ok();
+    r.push(Issue::from_msg(
+        Code::NotAllowed,
+        Msg::PayloadTooLarge {
+            limit_mib: (crate::rules::presence::MAX_PAYLOAD_BYTES >> 20) as u32,
+        },
+        "The payload",
+        String::new(),
+        crate::rules::presence::PAYLOAD_SIZE.id,
+    ));
+    r
+}
+
 /// The report for a record that could not be read: one `InvalidFormat` error at
 /// the root (`""`) from the `json_syntax` rule. Line and column are within the record.
 pub fn unreadable_report(e: &InputError) -> Report {
@@ -174,7 +189,7 @@ pub fn unreadable_report(e: &InputError) -> Report {
         column,
     } = e;
     if reason == TOO_LARGE {
-        return crate::too_large_report();
+        return too_large_report();
     }
     // The parser's reason is English prose; what the person is told is one of a few
     // kinds of problem, so it can be said in every language.

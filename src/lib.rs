@@ -162,20 +162,7 @@ pub fn read_text(text: &str) -> Result<parse::Node<'_>, Report> {
     parse::parse(text).map_err(|e| input::unreadable_report(&e))
 }
 
-/// The report for a payload larger than [`rules::presence::MAX_PAYLOAD_BYTES`].
-pub fn too_large_report() -> Report {
-    let mut r = Report::ok();
-    r.push(Issue::from_msg(
-        Code::NotAllowed,
-        Msg::PayloadTooLarge {
-            limit_mib: (rules::presence::MAX_PAYLOAD_BYTES >> 20) as u32,
-        },
-        "The payload",
-        String::new(),
-        rules::presence::PAYLOAD_SIZE.id,
-    ));
-    r
-}
+pub use input::too_large_report;
 
 fn in_locale(mut report: Report, opts: &Options) -> Report {
     if opts.locale != Locale::En {
