@@ -36,5 +36,7 @@ mod tests {
         assert!(!same_text("email", "emai"));
         assert!(!same_text("", "a"));
         assert!(same_text("", ""));
+        assert!(!same_text("ab", "aa"));
+        assert!(!same_text("ba", "aa"));
     }
 }

@@ -21,6 +21,7 @@ mod segment;
 pub use segment::{last_boundary, pieces, pieces_after, Piece};
 
 use crate::parse::error_at;
+#[doc(inline)]
 pub use crate::parse::InputError;
 
 impl InputError {

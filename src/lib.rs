@@ -162,6 +162,7 @@ pub fn read_text(text: &str) -> Result<parse::Node<'_>, Report> {
     parse::parse(text).map_err(|e| input::unreadable_report(&e))
 }
 
+#[doc(inline)]
 pub use input::too_large_report;
 
 fn in_locale(mut report: Report, opts: &Options) -> Report {

@@ -348,10 +348,10 @@ pub fn suggest(domain: &str) -> Option<&'static str> {
             best = Some((cost, popular));
         }
     }
-    // A popular or known domain is never a typo. Asked only when there is a
-    // suggestion to withhold: most addresses are near no popular domain at all.
-    let is = |d: &&str| d.as_bytes() == lower;
-    if best.is_some() && (POPULAR.iter().any(is) || KNOWN.iter().any(is)) {
+    // A known domain is never a typo (a popular one returned above). Asked only
+    // when there is a suggestion to withhold: most addresses are near no popular
+    // domain at all.
+    if best.is_some() && KNOWN.iter().any(|d| d.as_bytes() == lower) {
         return None;
     }
     best.map(|(_, suggestion)| suggestion)

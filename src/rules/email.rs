@@ -63,11 +63,16 @@ fn is_atext(b: u8) -> bool {
 /// `true` for a DNS label: 1–63 letters, digits and inner hyphens. Shared with
 /// [`super::website`], whose hosts are made of the same labels.
 pub(crate) fn is_label(l: &[u8]) -> bool {
-    !l.is_empty()
-        && l.len() <= 63
-        && l[0].is_ascii_alphanumeric()
-        && l[l.len() - 1].is_ascii_alphanumeric()
-        && l.iter().all(|&b| CLASS[b as usize] & LABEL != 0)
+    label_bounds_ok(l) && l.iter().all(|&b| CLASS[b as usize] & LABEL != 0)
+}
+
+/// What a label needs besides its bytes: 1–63 of them, a letter or digit at each
+/// end. [`split`] asks only this, of a run it already knows is label bytes.
+fn label_bounds_ok(l: &[u8]) -> bool {
+    matches!(
+        (l.first(), l.last()),
+        (Some(first), Some(last)) if l.len() <= 63 && first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric()
+    )
 }
 
 /// Splits a well-formed address into local part and domain; `None` when the
@@ -90,12 +95,7 @@ fn split(s: &str) -> Option<(&str, &str)> {
                 .unwrap_or(b.len() - start);
         // Every byte of the run is a label byte (that is where it ends), so only
         // its length and its two ends are left to check.
-        let label = &b[start..end];
-        let ends_alphanumeric = matches!(
-            (label.first(), label.last()),
-            (Some(f), Some(l)) if f.is_ascii_alphanumeric() && l.is_ascii_alphanumeric()
-        );
-        if label.len() > 63 || !ends_alphanumeric {
+        if !label_bounds_ok(&b[start..end]) {
             return None;
         }
         match b.get(end) {

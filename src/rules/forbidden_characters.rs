@@ -29,8 +29,9 @@ pub const INFO: RuleInfo = RuleInfo {
     summary: "None of the characters < > = \" ` ! ? % ~ $ { } \\.",
 };
 
-/// The characters Dwolla refuses, as bytes (all ASCII). Defined beside the fold,
-/// which keeps them as they are (and so must know them when compiling).
+// Defined beside the fold, which keeps these characters as they are and so must
+// know them when compiling.
+#[doc(inline)]
 pub use super::unicode::FORBIDDEN;
 
 /// Refuses any of [`FORBIDDEN`].
@@ -128,6 +129,15 @@ mod tests {
         fn one_pass_keeps_the_definition(s in "[a-z <>=!?%~$\u{FF1C}\u{2039}é\u{201C}ñ\u{FE16}]{0,12}|.{0,8}") {
             let by_definition = s.bytes().any(is_forbidden_byte) || s.chars().any(is_look_alike);
             proptest::prop_assert_eq!(has_forbidden(&s), by_definition, "{:?}", s);
+        }
+    }
+
+    /// A look-alike anywhere is found, whatever the bytes after it (the one pass
+    /// must remember non-ASCII, not just the last byte's).
+    #[test]
+    fn a_look_alike_before_ascii_is_found() {
+        for s in ["\u{FF1C}a", "\u{2039}a", "a\u{FF1C}a", "\u{FE16}ab"] {
+            assert!(has_forbidden(s), "{s:?}");
         }
     }
 

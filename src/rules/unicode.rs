@@ -46,12 +46,12 @@ pub const OTHER_LETTER: u8 = 0x80;
 pub const OTHER_DIGIT: u8 = 0x81;
 
 /// The characters Dwolla refuses (the `forbidden_characters` rule), as bytes (all
-/// ASCII): the one punctuation the fold keeps as it is, so that a look-alike folds
+/// ASCII): the only punctuation the fold keeps as it is, so that a look-alike folds
 /// to the character it imitates.
 pub const FORBIDDEN: &[u8] = b"<>=\"`!?%~${}\\";
 
 /// `true` for a byte of [`FORBIDDEN`], by a search: for tables worked out when
-/// compiling (this one, the look-alike fold's).
+/// compiling (the fold's, here, and `forbidden_characters`' byte table).
 pub(crate) const fn is_listed(b: u8) -> bool {
     let mut i = 0;
     while i < FORBIDDEN.len() {
