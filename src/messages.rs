@@ -265,10 +265,10 @@ fn labelled(label: &str, rest: &str) -> String {
 impl Msg {
     /// The sentence in `locale` for a field labelled `label` (in English; other
     /// languages translate the label themselves).
-    pub fn render_in(self, label: &str, locale: crate::Locale) -> String {
+    pub fn render_in(self, label: &str, locale: crate::options::Locale) -> String {
         match locale {
-            crate::Locale::En => self.render(label),
-            crate::Locale::Es => self.render_es(label_es(label)),
+            crate::options::Locale::En => self.render(label),
+            crate::options::Locale::Es => self.render_es(label_es(label)),
         }
     }
 
@@ -465,7 +465,7 @@ impl Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Locale;
+    use crate::options::Locale;
 
     /// One of every message, so each is seen in both languages.
     fn every_msg() -> Vec<Msg> {

@@ -175,7 +175,7 @@ impl Report {
     }
 
     /// Re-renders every message in `locale` (messages are first built in English).
-    pub fn localize(&mut self, locale: crate::Locale) {
+    pub fn localize(&mut self, locale: crate::options::Locale) {
         for issue in self.errors.iter_mut().chain(self.warnings.iter_mut()) {
             if let Some((msg, label)) = issue.source {
                 issue.message = msg.render_in(label, locale);
