@@ -31,7 +31,6 @@
 use super::common::*;
 use super::{Field, Kind, Presence, Shape, When};
 use crate::hints::{address_zip_state, customer_zip_state, SsnNeverIssued};
-use crate::keys::Key;
 use crate::messages::Msg;
 use crate::rules::{
     country::{Country, IntlPostalCode, Region},
@@ -70,24 +69,6 @@ const OWNER_POSTAL: Kind = Kind::ByCountry {
     elsewhere: OTHER_POSTAL,
 };
 
-const fn field(
-    name: &'static str,
-    label: &'static str,
-    presence: Presence,
-    kind: Kind,
-    required_msg: Msg,
-) -> Field {
-    Field {
-        name,
-        key: Key::known(name),
-        label,
-        presence,
-        kind,
-        required_msg,
-        hints: &[],
-    }
-}
-
 const STREET_FIELDS: [Field; 4] = [
     ADDRESS1,
     ADDRESS2,
@@ -108,14 +89,14 @@ const fn address_fields(postal: Kind) -> [Field; 7] {
         STREET_FIELDS[1],
         STREET_FIELDS[2],
         STREET_FIELDS[3],
-        field(
+        Field::new(
             "stateProvinceRegion",
             "State, province or region",
             Presence::Required,
             REGION,
             Msg::Required,
         ),
-        field(
+        Field::new(
             "postalCode",
             "Postal code",
             Presence::RequiredWhen(When::AddressInUs),
@@ -173,14 +154,14 @@ pub static PASSPORT: Shape = Shape {
 /// between a controller and a beneficial owner.
 const fn identity_fields(address: &'static Shape, ssn: &'static [&'static dyn Rule]) -> [Field; 3] {
     [
-        field(
+        Field::new(
             "address",
             "Address",
             Presence::Required,
             Kind::Object(address),
             Msg::Required,
         ),
-        field(
+        Field::new(
             "ssn",
             "SSN",
             Presence::RequiredWhen(When::PersonInUs),
@@ -188,7 +169,7 @@ const fn identity_fields(address: &'static Shape, ssn: &'static [&'static dyn Ru
             Msg::SsnRequiredInUs,
         )
         .with_hints(&[&SsnNeverIssued]),
-        field(
+        Field::new(
             "passport",
             "Passport",
             Presence::RequiredWhen(When::PersonOutsideUs),
@@ -273,7 +254,7 @@ const CLASSIFICATION: Field = text(
     &[&Uuid],
 );
 const WEBSITE: Field = text("website", "Website", Presence::Optional, &[&Website]);
-const CONTROLLER_FIELD: Field = field(
+const CONTROLLER_FIELD: Field = Field::new(
     "controller",
     "Controller",
     Presence::RequiredOnCreate,
@@ -389,7 +370,7 @@ static BUSINESS_UNKNOWN_TYPE: Shape = Shape {
         CLASSIFICATION,
         text("ein", "EIN", Presence::Optional, &[&Ein]),
         WEBSITE,
-        field(
+        Field::new(
             "controller",
             "Controller",
             Presence::Optional,

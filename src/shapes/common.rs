@@ -2,7 +2,6 @@
 
 use super::{Field, Kind, Presence};
 use crate::hints::{EmailDomainTypo, PhoneNotDiallable, SsnNeverIssued};
-use crate::keys::Key;
 use crate::messages::Msg;
 use crate::rules::age_range::AgeRange;
 use crate::rules::{
@@ -60,15 +59,7 @@ pub const fn text(
     presence: Presence,
     rules: &'static [&'static dyn Rule],
 ) -> Field {
-    Field {
-        name,
-        key: Key::known(name),
-        label,
-        presence,
-        kind: Kind::Text(rules),
-        required_msg: Msg::Required,
-        hints: &[],
-    }
+    Field::new(name, label, presence, Kind::Text(rules), Msg::Required)
 }
 
 pub const FIRST_NAME: Field = text("firstName", "First name", Presence::Required, NAME);

@@ -137,6 +137,26 @@ pub struct Field {
 }
 
 impl Field {
+    /// A field without hints; its lookup key is its name, numbered when compiling
+    /// (a name missing from [`crate::keys::KNOWN`] does not compile).
+    pub const fn new(
+        name: &'static str,
+        label: &'static str,
+        presence: Presence,
+        kind: Kind,
+        required_msg: Msg,
+    ) -> Field {
+        Field {
+            name,
+            key: Key::known(name),
+            label,
+            presence,
+            kind,
+            required_msg,
+            hints: &[],
+        }
+    }
+
     /// The same field with these quality hints.
     pub const fn with_hints(self, hints: &'static [&'static dyn Hint]) -> Field {
         Field { hints, ..self }
