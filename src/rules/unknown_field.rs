@@ -132,6 +132,26 @@ fn distance_rows<const N: usize>(a: &[u8], b: &[u8], max: usize) -> Option<usize
     (d <= max).then_some(d)
 }
 
+/// The [`char_set`] of a name's ASCII letters and digits, lowercased (what
+/// [`squash`] keeps): worked out once per known name, at compile time for a
+/// shape's fields ([`crate::shapes::Field`]), so [`suggest_among`] rules most names
+/// out without squashing them.
+pub const fn squashed_set(name: &str) -> u64 {
+    let bytes = name.as_bytes();
+    let mut set = 0u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i].to_ascii_lowercase();
+        if b.is_ascii_lowercase() {
+            set |= 1 << (b - b'a');
+        } else if b.is_ascii_digit() {
+            set |= 1 << (26 + b - b'0');
+        }
+        i += 1;
+    }
+    set
+}
+
 /// The known field `key` most likely meant, if any is close enough.
 ///
 /// In order: a known name with the same letters and digits (`first_name`,
@@ -139,6 +159,17 @@ fn distance_rows<const N: usize>(a: &[u8], b: &[u8], max: usize) -> Option<usize
 /// edit (keys of up to 4 letters) or two, the first in `known` on a tie. One pass
 /// over `known`, nothing allocated.
 pub fn suggest(key: &str, known: &[&'static str]) -> Option<&'static str> {
+    suggest_among(key, known.iter().map(|&name| (name, squashed_set(name))))
+}
+
+/// [`suggest`] over names given with their [`squashed_set`], in order. A name
+/// whose set is too far from the key's is passed over before it is squashed or
+/// compared: for a shape's fields, whose sets are made when compiling, most of
+/// them (an unknown key used to cost the squashing of every field name).
+pub(crate) fn suggest_among(
+    key: &str,
+    known: impl IntoIterator<Item = (&'static str, u64)> + Clone,
+) -> Option<&'static str> {
     let mut key_buf = [0u8; MAX_KEY];
     let k = squash(key, &mut key_buf)?;
     if k.is_empty() {
@@ -148,15 +179,16 @@ pub fn suggest(key: &str, known: &[&'static str]) -> Option<&'static str> {
     let k_chars = char_set(k);
     let mut name_buf = [0u8; MAX_KEY];
     let mut closest: Option<(usize, &'static str)> = None;
-    for &name in known {
+    for (name, name_chars) in known.clone() {
+        // Equal squashes have equal sets, so an exact match is never passed over.
+        if edits_at_least(k_chars, name_chars) > budget {
+            continue;
+        }
         let Some(n) = squash(name, &mut name_buf) else {
             continue;
         };
         if n == k {
             return Some(name);
-        }
-        if edits_at_least(k_chars, char_set(n)) > budget {
-            continue;
         }
         if let Some(d) = edit_distance_within(k, n, budget) {
             if closest.is_none_or(|(best, _)| d < best) {
@@ -165,7 +197,7 @@ pub fn suggest(key: &str, known: &[&'static str]) -> Option<&'static str> {
         }
     }
     if let Some(&(_, target)) = ALIASES.iter().find(|(alias, _)| alias.as_bytes() == k) {
-        if let Some(&hit) = known.iter().find(|n| **n == target) {
+        if let Some((hit, _)) = known.into_iter().find(|(n, _)| *n == target) {
             return Some(hit);
         }
     }
@@ -263,8 +295,38 @@ mod tests {
             }
             for alias in ALIASES {
                 prop_assert_eq!(suggest(alias.0, &known), old_suggest(alias.0, &known));
+                prop_assert_eq!(shape.suggest_field(alias.0), old_suggest(alias.0, &known));
             }
             prop_assert_eq!(suggest(&key, &known), old_suggest(&key, &known), "{}", key);
+            // The shape's own path, with the sets made when compiling.
+            prop_assert_eq!(shape.suggest_field(&key), old_suggest(&key, &known), "{}", key);
+        }
+
+        /// The set made without squashing is the set of the squashed name, for
+        /// any text (upper case, digits, other bytes and characters).
+        #[test]
+        fn squashed_set_is_the_set_of_the_squash(name in "\\PC{0,40}") {
+            let mut buf = [0u8; MAX_KEY];
+            if let Some(squashed) = squash(&name, &mut buf) {
+                prop_assert_eq!(squashed_set(&name), char_set(squashed));
+            }
+        }
+    }
+
+    #[test]
+    fn every_shape_field_keeps_the_set_of_its_name() {
+        for shape in crate::shapes::SHAPES {
+            for name in shape.field_names() {
+                let mut buf = [0u8; MAX_KEY];
+                let squashed = squash(name, &mut buf).expect("field names are short");
+                assert_eq!(
+                    shape.suggest_field(name),
+                    Some(name),
+                    "{}: a field's own name suggests itself",
+                    shape.name
+                );
+                assert_eq!(squashed_set(name), char_set(squashed), "{name}");
+            }
         }
     }
 

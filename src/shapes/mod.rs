@@ -134,6 +134,9 @@ pub struct Field {
     pub required_msg: Msg,
     /// Quality hints on a value that passed the rules (warnings, never errors).
     pub hints: &'static [&'static dyn Hint],
+    /// The letters and digits of the name, as the unknown-field suggester compares
+    /// them ([`rules::unknown_field::squashed_set`]), worked out when compiling.
+    name_letters: u64,
 }
 
 impl Field {
@@ -154,6 +157,7 @@ impl Field {
             kind,
             required_msg,
             hints: &[],
+            name_letters: rules::unknown_field::squashed_set(name),
         }
     }
 
@@ -183,6 +187,13 @@ impl Shape {
     /// The names of every field, in order.
     pub fn field_names(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.fields.iter().map(|f| f.name)
+    }
+
+    /// The field `key` was probably meant to be, if one is close enough
+    /// ([`rules::unknown_field::suggest`] over the shape's field names).
+    pub(crate) fn suggest_field(&self, key: &str) -> Option<&'static str> {
+        let fields: &'static [Field] = self.fields;
+        rules::unknown_field::suggest_among(key, fields.iter().map(|f| (f.name, f.name_letters)))
     }
 }
 
@@ -356,9 +367,8 @@ pub(crate) fn check_object(
             }
         });
         unknown.sort_unstable();
-        let known: Vec<&'static str> = shape.field_names().collect();
         for key in unknown {
-            let suggestion = rules::unknown_field::suggest(key, &known);
+            let suggestion = shape.suggest_field(key);
             report.push(issue(
                 Code::NotAllowed,
                 Msg::UnknownField { suggestion },
@@ -557,8 +567,7 @@ pub(crate) fn validate_field<V: Payload + ?Sized>(
         let base = std::mem::take(&mut path);
         path = pointer(&base, segment);
         let Some(field) = shape.field(segment) else {
-            let known: Vec<&'static str> = shape.field_names().collect();
-            let suggestion = rules::unknown_field::suggest(segment, &known);
+            let suggestion = shape.suggest_field(segment);
             report.push(issue(
                 Code::NotAllowed,
                 Msg::UnknownField { suggestion },
