@@ -1,0 +1,170 @@
+// validateCustomer(object) writes the object as JSON into wasm memory by its own
+// walk (pkg/index.js, writeJson), and leaves to JSON.stringify whatever the walk
+// does not take. Whichever way a payload goes, the report must be the one the text
+// of JSON.stringify(payload) gets: these tests compare the two on JS values that
+// JSON.stringify treats specially and on generated strings of every kind of
+// UTF-16 unit (escapes, lone surrogates, pairs, multi-byte characters).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dv, vectors } from './helpers.mjs';
+
+const TODAY = '2026-11-23';
+const opts = { today: TODAY };
+
+const base = () => ({
+  firstName: 'John', lastName: 'Doe', email: 'johndoe@email.net', ipAddress: '10.10.10.10',
+  type: 'personal', address1: '99-99 33rd St', city: 'Some City', state: 'NY',
+  postalCode: '11101', dateOfBirth: '1970-01-01', ssn: '1234',
+});
+
+/** The report of the object path, and of the text path on JSON.stringify's text. */
+function bothWays(payload) {
+  const run = (f) => {
+    try {
+      return { report: f() };
+    } catch (e) {
+      return { threw: e.constructor.name };
+    }
+  };
+  const object = run(() => dv.validateCustomer(payload, opts));
+  const text = run(() => {
+    const t = JSON.stringify(payload);
+    return dv.validateCustomerText(t === undefined ? 'null' : t, opts);
+  });
+  return { object, text };
+}
+
+function assertSameWay(payload, what) {
+  const { object, text } = bothWays(payload);
+  assert.deepEqual(object, text, what);
+  return object;
+}
+
+test('every vector payload gets the same report from the object as from its JSON text', () => {
+  let n = 0;
+  for (const file of ['payloads.json', 'business.json']) {
+    for (const c of vectors(file).cases) {
+      if (c.payload === undefined) continue;
+      assertSameWay(c.payload, c.name);
+      n++;
+    }
+  }
+  assert.ok(n > 50, `only ${n} vector payloads`);
+});
+
+test('values JSON.stringify treats specially are read as it reads them', () => {
+  class Person {
+    constructor() { Object.assign(this, base()); }
+  }
+  const cyclic = base();
+  cyclic.self = cyclic;
+  let deep = { leaf: 'x' };
+  for (let i = 0; i < 200; i++) deep = { deep };
+  const cases = {
+    'undefined value left out': { ...base(), address2: undefined },
+    'function value left out': { ...base(), address2: () => 1 },
+    'symbol value left out': { ...base(), address2: Symbol('x') },
+    'symbol key left out': { ...base(), [Symbol('k')]: 'x' },
+    'null value': { ...base(), address2: null },
+    'numbers': { ...base(), phone: 5554321234, a: -0, b: NaN, c: Infinity, d: 1e21, e: 5e-324, f: 0.1, g: -1.5e-7 },
+    'booleans': { ...base(), a: true, b: false },
+    'date value (toJSON)': { ...base(), dateOfBirth: new Date(Date.UTC(1970, 0, 1)) },
+    'toJSON on a nested object': { ...base(), controller: { toJSON: () => ({ firstName: 'A' }) } },
+    'toJSON on the payload': { toJSON: () => base() },
+    'boxed strings and numbers': { ...base(), firstName: new String('John'), ssn: new Number(1234) },
+    'class instance': new Person(),
+    'nested class instance': { ...base(), controller: new Person() },
+    'map and set': { ...base(), a: new Map([[1, 2]]), b: new Set([1]) },
+    'null prototype': Object.assign(Object.create(null), base()),
+    'inherited enumerable key': Object.assign(Object.create({ ssn: '999999999' }), { firstName: 'x' }),
+    'integer-like keys come first': { b: 1, 2: 'x', a: 2, 1: 'y', ...base() },
+    'arrays with holes, undefined and functions': { ...base(), a: [1, , 3], b: [undefined, () => 1, Symbol('s'), null] },
+    'typed array': { ...base(), a: new Uint8Array([1, 2]) },
+    'nested 200 levels': { ...base(), deep },
+    'a cycle': cyclic,
+    'a BigInt': { ...base(), ssn: 10n },
+    'top-level array': [base()],
+    'top-level string': 'x',
+    'top-level undefined': undefined,
+    'every escape and control character': { ...base(), address2: Array.from({ length: 0x80 }, (_, i) => String.fromCharCode(i)).join('') },
+    'lone surrogates': { ...base(), firstName: 'a\ud800', lastName: '\udc00b', address2: '\udbff\udbff\udfff' },
+    'astral, three- and two-byte characters': { ...base(), firstName: 'Zoë', lastName: '李😀', address2: '\u2028\u2029\ufeff' },
+    'a long string past the first buffer': { ...base(), address2: 'é'.repeat(50_000) },
+    'many keys past the first buffer': Object.assign(base(), Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`k${i}`, '😀']))),
+    'a key with escapes': { ...base(), 'first"Name\\\n': 'x' },
+  };
+  for (const [what, payload] of Object.entries(cases)) assertSameWay(payload, what);
+});
+
+test('generated strings of every kind of UTF-16 unit read the same both ways', () => {
+  let seed = 0x5eed;
+  const next = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+  // One unit from each range the walk writes differently.
+  const ranges = [[0, 0x20], [0x20, 0x80], [0x22, 0x23], [0x5c, 0x5d], [0x80, 0x800], [0x800, 0xd800], [0xd800, 0xdc00], [0xdc00, 0xe000], [0xe000, 0x10000]];
+  const unit = () => {
+    const [lo, hi] = ranges[next() % ranges.length];
+    return String.fromCharCode(lo + (next() % (hi - lo)));
+  };
+  const text = () => Array.from({ length: next() % 12 }, unit).join('');
+  const fields = Object.keys(base());
+  for (let i = 0; i < 3000; i++) {
+    const payload = base();
+    for (let k = next() % 4; k >= 0; k--) payload[fields[next() % fields.length]] = text();
+    if (next() % 4 === 0) payload[text()] = text();
+    if (next() % 8 === 0) payload.controller = { firstName: text(), address: { address1: text() } };
+    assertSameWay(payload, JSON.stringify(payload));
+  }
+});
+
+test('the walk reads a getter once; a payload it leaves to JSON.stringify is read again', () => {
+  let reads = 0;
+  const counted = base();
+  Object.defineProperty(counted, 'firstName', { enumerable: true, get: () => { reads++; return 'John'; } });
+  assert.equal(dv.validateCustomer(counted, opts).valid, true);
+  assert.equal(reads, 1, 'a plain payload is walked once, not stringified too');
+
+  reads = 0;
+  const withDate = base();
+  Object.defineProperty(withDate, 'firstName', { enumerable: true, get: () => { reads++; return 'John'; } });
+  withDate.when = new Date(0);
+  dv.validateCustomer(withDate, opts);
+  assert.equal(reads, 2, 'the walk stops at the Date and JSON.stringify reads the payload again');
+});
+
+test('a getter that validates during the walk does not spoil the walk that read it', () => {
+  for (const make of [() => dv, () => dv.createValidator(opts)]) {
+    const v = make();
+    const inner = { ...base(), ssn: '12' };
+    const outer = { ...base(), postalCode: '1110' };
+    Object.defineProperty(outer, 'address2', {
+      enumerable: true,
+      get: () => {
+        const r = v.validateCustomer(inner, opts);
+        assert.equal(r.valid, false);
+        return 'Apt 8';
+      },
+    });
+    const got = v.validateCustomer(outer, opts);
+    const expected = dv.validateCustomerText(JSON.stringify({ ...base(), postalCode: '1110', address2: 'Apt 8' }), opts);
+    assert.deepEqual(got, expected);
+    v.free?.();
+  }
+});
+
+test('an enumerable key given to Object.prototype is read as JSON.stringify reads it', () => {
+  // for...in would show such a key on every object; JSON.stringify never does.
+  Object.defineProperty(Object.prototype, 'ssn', { value: '999999999', enumerable: true, configurable: true, writable: true });
+  try {
+    const payload = base();
+    delete payload.ssn;
+    const report = assertSameWay(payload, 'inherited ssn');
+    assert.ok(report.report.errors.some((e) => e.path === '/ssn'), 'the inherited ssn is not the payload\'s');
+  } finally {
+    delete Object.prototype.ssn;
+  }
+});
