@@ -1,7 +1,6 @@
 // dwolla-validator: the JS face of the Rust engine. Hand-written, thin: it turns JS
-// values into JSON text (validateCustomer writes it straight into wasm memory),
-// calls the wasm exports and parses their answers (JSON, or a report tape on the
-// validateCustomer path). No rule logic lives here; every
+// values into JSON text, calls the wasm exports and parses their answers (JSON, or
+// a report tape on the validateCustomer path). No rule logic lives here; every
 // rule is in the Rust crate.
 import wasmInit, * as wasm from './dwolla_validator.js';
 
@@ -118,216 +117,10 @@ const encoder = new TextEncoder();
 // capped just past Dwolla's 10 MiB limit: text that does not fit is reported by
 // the engine as too large, and is never copied whole.
 function validateText(validator, text) {
-  if (walking) interrupted = true;
   const { written } = encoder.encodeInto(text, inputView(validator, Math.min(text.length * 3, maxInput)));
-  return answerOf(validator, validator.validate_input(written));
-}
-
-// validateCustomer's payload is written as JSON straight into the validator's
-// buffer by a walk of the object (writeJson below), for the plain objects,
-// arrays, strings, numbers, booleans and nulls that forms and servers send: about
-// half the time JSON.stringify and encodeInto take together on the bench's
-// records. Anything else (a toJSON method, a Date, a Map or class instance, a
-// BigInt, nesting deeper than JSON_WALK_DEPTH, more bytes than the buffer holds)
-// stops the walk, and the payload goes the JSON.stringify way instead, which
-// decides what it means; a getter may then be read twice. What the walk writes
-// reads, as JSON, as the same value as JSON.stringify's text; tests/js compare
-// the two paths' reports.
-function validateObject(validator, payload) {
-  if (!walking && isPlainObject(payload)) {
-    let view = inputView(validator, MIN_INPUT_VIEW);
-    for (;;) {
-      const written = writeJson(view, payload);
-      if (written >= 0) return answerOf(validator, validator.validate_input(written));
-      // Out of room: a bigger buffer (four times, up to the cap) and again, so a
-      // long payload costs at most a few walks; past the cap, the text way.
-      if (written === STOPPED || view.length >= maxInput) break;
-      view = inputView(validator, Math.min(view.length * 4, maxInput));
-    }
-  }
-  return validateText(validator, payloadJson(payload));
-}
-
-function answerOf(validator, status) {
+  const status = validator.validate_input(written);
   if (status === 0) return { valid: true, errors: [], warnings: [] };
   return status === 1 ? readTape(validator.take_report()) : answer(validator.take_report());
-}
-
-const JSON_WALK_DEPTH = 64;
-const HEX = '0123456789abcdef';
-// The letter of each control character's two-byte escape (0 for none).
-const SHORT_ESCAPE = new Uint8Array(0x20);
-for (const [c, letter] of [[8, 'b'], [9, 't'], [10, 'n'], [12, 'f'], [13, 'r']]) SHORT_ESCAPE[c] = letter.charCodeAt(0);
-const STOPPED = -1; // writeJson met a value it leaves to JSON.stringify
-const FULL = -2; // writeJson ran out of buffer
-let out = null; // the buffer being written
-let end = 0; // where the next byte goes
-let full = false; // the walk stopped for want of room
-// A getter read by the walk could itself validate: it then takes the text way
-// (walking), and the walk it interrupted, whose buffer may have been written
-// over, starts again the text way (interrupted).
-let walking = false;
-let interrupted = false;
-
-function isPlainObject(value) {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return (proto === Object.prototype || proto === null) && typeof value.toJSON !== 'function';
-}
-
-// The bytes written, FULL or STOPPED (see validateObject).
-function writeJson(view, value) {
-  out = view;
-  end = 0;
-  full = false;
-  walking = true;
-  interrupted = false;
-  let ok = false;
-  try {
-    ok = !inheritsKeys() && writeObject(value, 0);
-  } finally {
-    walking = false;
-    out = null;
-  }
-  if (interrupted) return STOPPED;
-  if (ok) return end;
-  return full ? FULL : STOPPED;
-}
-
-// Whether a plain object would show a for-in walk keys of Object.prototype's
-// (somebody gave it an enumerable property): then the walk is not used.
-function inheritsKeys() {
-  for (const _ in Object.prototype) return true;
-  return false;
-}
-
-// Room for `bytes` more, or the walk stops as FULL.
-function room(bytes) {
-  if (end + bytes <= out.length) return true;
-  full = true;
-  return false;
-}
-
-function writeValue(v, depth) {
-  switch (typeof v) {
-    case 'string':
-      return writeString(v);
-    case 'number':
-      return writeAscii(Number.isFinite(v) ? String(v) : 'null');
-    case 'boolean':
-      return writeAscii(v ? 'true' : 'false');
-    case 'object':
-      if (v === null) return writeAscii('null');
-      if (Array.isArray(v)) return Object.getPrototypeOf(v) === Array.prototype && writeArray(v, depth + 1);
-      return isPlainObject(v) && writeObject(v, depth + 1);
-    default:
-      return false; // undefined, functions and symbols are for JSON.stringify to settle
-  }
-}
-
-function writeObject(o, depth) {
-  if (depth > JSON_WALK_DEPTH || !room(2)) return false;
-  out[end++] = 123; // {
-  let first = true;
-  // for-in, the fastest way through the keys, gives what JSON.stringify's own
-  // enumerable string keys are, in their order, as long as nothing is inherited:
-  // writeJson has checked that Object.prototype has no enumerable keys.
-  for (const k in o) {
-    const v = o[k];
-    if (v === undefined) continue; // left out, as JSON.stringify does
-    if (!first) {
-      if (!room(1)) return false;
-      out[end++] = 44; // ,
-    }
-    first = false;
-    if (!writeString(k) || !room(1)) return false;
-    out[end++] = 58; // :
-    if (!writeValue(v, depth)) return false;
-  }
-  if (!room(1)) return false;
-  out[end++] = 125; // }
-  return true;
-}
-
-function writeArray(a, depth) {
-  if (depth > JSON_WALK_DEPTH || !room(2)) return false;
-  out[end++] = 91; // [
-  for (let i = 0; i < a.length; i++) {
-    if (i > 0) {
-      if (!room(1)) return false;
-      out[end++] = 44;
-    }
-    const v = a[i];
-    if (!(v === undefined ? writeAscii('null') : writeValue(v, depth))) return false;
-  }
-  if (!room(1)) return false;
-  out[end++] = 93; // ]
-  return true;
-}
-
-function writeAscii(text) {
-  if (!room(text.length)) return false;
-  for (let i = 0; i < text.length; i++) out[end++] = text.charCodeAt(i);
-  return true;
-}
-
-// A JSON string in UTF-8, escaped as JSON.stringify escapes it (so the bytes are
-// those of encodeInto(JSON.stringify(...)), and a syntax error's column is the
-// same): a quote and a backslash, \b \t \n \f \r, other control characters
-// as \u00xx, a lone surrogate as its \u escape (the engine reports it where it
-// is); everything else as its UTF-8 bytes.
-function writeString(s) {
-  const n = s.length;
-  // At most six bytes for each UTF-16 unit (an escape), and the quotes.
-  if (!room(6 * n + 2)) return false;
-  const b = out;
-  let q = end;
-  b[q++] = 34;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) {
-      if (c >= 0x20 && c !== 34 && c !== 92) {
-        b[q++] = c;
-      } else if (c === 34 || c === 92) {
-        b[q++] = 92;
-        b[q++] = c;
-      } else if (SHORT_ESCAPE[c] !== 0) {
-        b[q++] = 92;
-        b[q++] = SHORT_ESCAPE[c];
-      } else {
-        b[q++] = 92;
-        b[q++] = 117; // u
-        b[q++] = 48;
-        b[q++] = 48;
-        b[q++] = HEX.charCodeAt(c >> 4);
-        b[q++] = HEX.charCodeAt(c & 15);
-      }
-    } else if (c < 0x800) {
-      b[q++] = 0xc0 | (c >> 6);
-      b[q++] = 0x80 | (c & 63);
-    } else if (c < 0xd800 || c > 0xdfff) {
-      b[q++] = 0xe0 | (c >> 12);
-      b[q++] = 0x80 | ((c >> 6) & 63);
-      b[q++] = 0x80 | (c & 63);
-    } else {
-      const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
-      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-        const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-        b[q++] = 0xf0 | (cp >> 18);
-        b[q++] = 0x80 | ((cp >> 12) & 63);
-        b[q++] = 0x80 | ((cp >> 6) & 63);
-        b[q++] = 0x80 | (cp & 63);
-      } else {
-        b[q++] = 92;
-        b[q++] = 117;
-        for (let shift = 12; shift >= 0; shift -= 4) b[q++] = HEX.charCodeAt((c >> shift) & 15);
-      }
-    }
-  }
-  b[q++] = 34;
-  end = q;
-  return true;
 }
 
 // A report as the engine writes it for validate_input (json_api::report_tape in
@@ -472,7 +265,7 @@ function validatorFor(options) {
  */
 export function validateCustomer(payload, options) {
   needReady();
-  return validateObject(validatorFor(options), payload);
+  return validateText(validatorFor(options), payloadJson(payload));
 }
 
 /**
@@ -490,7 +283,7 @@ export function createValidator(options) {
     throw new TypeError(`dwolla-validator: ${problem}`);
   }
   return {
-    validateCustomer: (payload) => validateObject(v, payload),
+    validateCustomer: (payload) => validateText(v, payloadJson(payload)),
     validateCustomerText: (text) => {
       if (typeof text !== 'string') throw new TypeError('dwolla-validator: text must be a string (the JSON body)');
       return validateText(v, text);

@@ -1,9 +1,11 @@
-// validateCustomer(object) writes the object as JSON into wasm memory by its own
-// walk (pkg/index.js, writeJson), and leaves to JSON.stringify whatever the walk
-// does not take. Whichever way a payload goes, the report must be the one the text
-// of JSON.stringify(payload) gets: these tests compare the two on JS values that
-// JSON.stringify treats specially and on generated strings of every kind of
-// UTF-16 unit (escapes, lone surrogates, pairs, multi-byte characters).
+// validateCustomer(object) must give the report that the text of
+// JSON.stringify(payload) gets from validateCustomerText, however the object
+// reaches wasm (today through JSON.stringify and encodeInto; a JS walk writing the
+// object into wasm memory was measured and not kept, see CHANGELOG). These
+// tests compare the two on JS values that JSON.stringify treats specially and on
+// generated strings of every kind of UTF-16 unit (escapes, lone surrogates,
+// pairs, multi-byte characters), and on getters that validate while the payload
+// is being read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dv, vectors } from './helpers.mjs';
@@ -121,22 +123,7 @@ test('generated strings of every kind of UTF-16 unit read the same both ways', (
   }
 });
 
-test('the walk reads a getter once; a payload it leaves to JSON.stringify is read again', () => {
-  let reads = 0;
-  const counted = base();
-  Object.defineProperty(counted, 'firstName', { enumerable: true, get: () => { reads++; return 'John'; } });
-  assert.equal(dv.validateCustomer(counted, opts).valid, true);
-  assert.equal(reads, 1, 'a plain payload is walked once, not stringified too');
-
-  reads = 0;
-  const withDate = base();
-  Object.defineProperty(withDate, 'firstName', { enumerable: true, get: () => { reads++; return 'John'; } });
-  withDate.when = new Date(0);
-  dv.validateCustomer(withDate, opts);
-  assert.equal(reads, 2, 'the walk stops at the Date and JSON.stringify reads the payload again');
-});
-
-test('a getter that validates during the walk does not spoil the walk that read it', () => {
+test('a getter that validates while the payload is read does not spoil its report', () => {
   for (const make of [() => dv, () => dv.createValidator(opts)]) {
     const v = make();
     const inner = { ...base(), ssn: '12' };
