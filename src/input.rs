@@ -166,6 +166,15 @@ pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, InputError> {
     })
 }
 
+/// Reads a payload's text, or says why it cannot be read: too large (checked
+/// before parsing, so a huge text costs no more than its length) or not JSON.
+pub fn read_text(text: &str) -> Result<crate::parse::Node<'_>, Report> {
+    if text.len() > crate::rules::presence::MAX_PAYLOAD_BYTES {
+        return Err(too_large_report());
+    }
+    crate::parse::parse(text).map_err(|e| unreadable_report(&e))
+}
+
 /// The report for a payload larger than [`crate::rules::presence::MAX_PAYLOAD_BYTES`].
 pub fn too_large_report() -> Report {
     let mut r = Report::ok();

@@ -69,6 +69,7 @@ pub mod messages;
 pub mod normalize;
 pub mod options;
 pub mod parse;
+mod payload;
 pub mod registry;
 pub mod report;
 pub mod request;
@@ -153,17 +154,8 @@ pub fn validate_field_text(shape: &str, field: &str, text: &str, opts: &Options)
     }
 }
 
-/// Reads a payload's text, or says why it cannot be read: too large (checked
-/// before parsing, so a huge text costs no more than its length) or not JSON.
-pub fn read_text(text: &str) -> Result<parse::Node<'_>, Report> {
-    if text.len() > rules::presence::MAX_PAYLOAD_BYTES {
-        return Err(too_large_report());
-    }
-    parse::parse(text).map_err(|e| input::unreadable_report(&e))
-}
-
 #[doc(inline)]
-pub use input::too_large_report;
+pub use input::{read_text, too_large_report};
 
 fn in_locale(mut report: Report, opts: &Options) -> Report {
     if opts.locale != Locale::En {

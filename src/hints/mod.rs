@@ -32,9 +32,9 @@ pub mod zip_state;
 
 use crate::keys::{key, Key};
 use crate::messages::Msg;
+use crate::payload::JsonObject;
 use crate::report::{pointer, Code, Issue, Report};
 use crate::rules::RuleInfo;
-use crate::shapes::object::JsonObject;
 
 /// The hints, for the table of every rule. Their codes are ours, not Dwolla's:
 /// warnings never enter Dwolla's error body.

@@ -63,8 +63,8 @@ fn normalize_value(key: Option<&str>, v: &Value) -> Value {
 /// let out = normalize_text(r#"{"ssn": "202-99-1516", "firstName": "  Jo\ud800 ", "n": 1.50}"#).unwrap();
 /// assert_eq!(out, r#"{"ssn":"202991516","firstName":"  Jo\ud800 ","n":1.50}"#);
 /// ```
-pub fn normalize_text(text: &str) -> Result<String, crate::Report> {
-    let node = crate::read_text(text)?;
+pub fn normalize_text(text: &str) -> Result<String, crate::report::Report> {
+    let node = crate::input::read_text(text)?;
     let mut out = String::with_capacity(text.len());
     write_normalized(None, &node, &mut out);
     Ok(out)

@@ -132,10 +132,17 @@ fn distance_rows<const N: usize>(a: &[u8], b: &[u8], max: usize) -> Option<usize
     (d <= max).then_some(d)
 }
 
-/// The [`char_set`] of a name's ASCII letters and digits, lowercased (what
-/// [`squash`] keeps): worked out once per known name, at compile time for a
-/// shape's fields ([`crate::shapes::Field`]), so [`suggest_among`] rules most names
-/// out without squashing them.
+/// Which of `a`-`z` and `0`-`9` a name holds, as bits, upper case counted as
+/// lower case and other characters left out (the letters [`suggest`] compares):
+/// worked out once per known name, when compiling for a shape's fields
+/// ([`crate::shapes::Field`]), so that most names are ruled out for a key before
+/// they are squashed or compared.
+///
+/// ```
+/// use dwolla_validator::rules::unknown_field::squashed_set;
+/// assert_eq!(squashed_set("Ab-1"), squashed_set("ba1"));
+/// assert_ne!(squashed_set("ssn"), squashed_set("sn1"));
+/// ```
 pub const fn squashed_set(name: &str) -> u64 {
     let bytes = name.as_bytes();
     let mut set = 0u64;

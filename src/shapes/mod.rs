@@ -28,8 +28,7 @@ use crate::rules::{self, presence, Ctx, Fail, Rule};
 
 pub mod business;
 mod common;
-pub(crate) mod object;
-pub use object::{JsonObject, Payload, Seen};
+pub use crate::payload::{JsonObject, Payload, Seen};
 pub mod personal;
 pub mod unverified;
 

@@ -1,7 +1,8 @@
 //! What the engine reads a payload through: [`Seen`], the view of one value, and
 //! [`JsonObject`] and [`Payload`], implemented by a `serde_json` map and value and
 //! by the borrowed tree of [`crate::parse`]. Below the shapes and the hints, which
-//! both read objects through it (re-exported as `shapes::JsonObject`, ...).
+//! both read objects through it (re-exported as `shapes::JsonObject`, ...), and
+//! beside neither: a module of its own, so the hints import nothing from above.
 
 use crate::keys::Key;
 use crate::parse::{Node, Obj};
