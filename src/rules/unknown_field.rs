@@ -68,10 +68,19 @@ fn squash<'b>(s: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
 /// With [`edits_at_least`], a cheap test that rules most names out before an edit
 /// distance is worked out; shared with the e-mail domain hint.
 pub(crate) const fn char_set(bytes: &[u8]) -> u64 {
+    letter_set(bytes, false)
+}
+
+/// The set of [`char_set`], upper case counted as lower case when `fold_case`.
+const fn letter_set(bytes: &[u8], fold_case: bool) -> u64 {
     let mut set = 0u64;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
+        let b = if fold_case {
+            bytes[i].to_ascii_lowercase()
+        } else {
+            bytes[i]
+        };
         if b.is_ascii_lowercase() {
             set |= 1 << (b - b'a');
         } else if b.is_ascii_digit() {
@@ -144,19 +153,7 @@ fn distance_rows<const N: usize>(a: &[u8], b: &[u8], max: usize) -> Option<usize
 /// assert_ne!(squashed_set("ssn"), squashed_set("sn1"));
 /// ```
 pub const fn squashed_set(name: &str) -> u64 {
-    let bytes = name.as_bytes();
-    let mut set = 0u64;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i].to_ascii_lowercase();
-        if b.is_ascii_lowercase() {
-            set |= 1 << (b - b'a');
-        } else if b.is_ascii_digit() {
-            set |= 1 << (26 + b - b'0');
-        }
-        i += 1;
-    }
-    set
+    letter_set(name.as_bytes(), true)
 }
 
 /// The known field `key` most likely meant, if any is close enough.
