@@ -1,11 +1,13 @@
 // validateCustomer(object) must give the report that the text of
-// JSON.stringify(payload) gets from validateCustomerText, however the object
-// reaches wasm (today through JSON.stringify and encodeInto; a JS walk writing the
-// object into wasm memory was measured and not kept, see CHANGELOG). These
-// tests compare the two on JS values that JSON.stringify treats specially and on
-// generated strings of every kind of UTF-16 unit (escapes, lone surrogates,
-// pairs, multi-byte characters), and on getters that validate while the payload
-// is being read.
+// JSON.stringify(payload) gets from validateCustomerText. Today the object path IS
+// JSON.stringify followed by the text path (payloadJson in pkg/index.js; a JS walk
+// writing the object into wasm memory was measured and not kept, see CHANGELOG),
+// so these tests cannot fail through Rust or wasm as things stand: they are a
+// guard for any future object path that reads the object itself. They compare the
+// two on JS values that JSON.stringify treats specially, on generated strings of
+// every kind of UTF-16 unit (escapes, lone surrogates, pairs, multi-byte
+// characters), and on getters that validate while the payload is being read; a
+// negative control shows the comparison does tell two paths apart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dv, vectors } from './helpers.mjs';
@@ -19,28 +21,52 @@ const base = () => ({
   postalCode: '11101', dateOfBirth: '1970-01-01', ssn: '1234',
 });
 
-/** The report of the object path, and of the text path on JSON.stringify's text. */
-function bothWays(payload) {
+const objectPath = (payload) => dv.validateCustomer(payload, opts);
+
+/**
+ * The report of the object path, and of the text path on JSON.stringify's text.
+ * A throw counts by error name and message: a "nested too deeply" TypeError and a
+ * cycle's TypeError are different answers.
+ */
+function bothWays(payload, object = objectPath) {
   const run = (f) => {
     try {
       return { report: f() };
     } catch (e) {
-      return { threw: e.constructor.name };
+      return { threw: { name: e.name, message: e.message } };
     }
   };
-  const object = run(() => dv.validateCustomer(payload, opts));
+  const got = run(() => object(payload));
   const text = run(() => {
     const t = JSON.stringify(payload);
     return dv.validateCustomerText(t === undefined ? 'null' : t, opts);
   });
-  return { object, text };
+  return { object: got, text };
 }
 
-function assertSameWay(payload, what) {
-  const { object, text } = bothWays(payload);
-  assert.deepEqual(object, text, what);
-  return object;
+function assertSameWay(payload, what, object = objectPath) {
+  const both = bothWays(payload, object);
+  assert.deepEqual(both.object, both.text, what);
+  return both.object;
 }
+
+test('the comparison fails for an object path that reads the payload differently', () => {
+  // Negative controls. The tests below compare today's object path with the same
+  // code underneath (see the header); these show the comparison fails for a path
+  // that reads the payload differently.
+  const dropsSsn = ({ ssn: _, ...rest }) => dv.validateCustomer(rest, opts);
+  assert.throws(() => assertSameWay(base(), 'ssn dropped', dropsSsn), assert.AssertionError);
+  // A throw with the right error name but another message is a different answer.
+  const cyclic = base();
+  cyclic.self = cyclic;
+  const otherTypeError = () => {
+    throw new TypeError('dwolla-validator: the payload is nested too deeply to validate');
+  };
+  assert.throws(() => assertSameWay(cyclic, 'cycle', otherTypeError), assert.AssertionError);
+  // The same two paths agree, so the failures above are the changed path's.
+  assertSameWay(base(), 'plain');
+  assertSameWay(cyclic, 'cycle');
+});
 
 test('every vector payload gets the same report from the object as from its JSON text', () => {
   let n = 0;
@@ -91,8 +117,8 @@ test('values JSON.stringify treats specially are read as it reads them', () => {
     'every escape and control character': { ...base(), address2: Array.from({ length: 0x80 }, (_, i) => String.fromCharCode(i)).join('') },
     'lone surrogates': { ...base(), firstName: 'a\ud800', lastName: '\udc00b', address2: '\udbff\udbff\udfff' },
     'astral, three- and two-byte characters': { ...base(), firstName: 'Zoë', lastName: '李😀', address2: '\u2028\u2029\ufeff' },
-    'a long string past the first buffer': { ...base(), address2: 'é'.repeat(50_000) },
-    'many keys past the first buffer': Object.assign(base(), Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`k${i}`, '😀']))),
+    'a long string of two-byte characters': { ...base(), address2: 'é'.repeat(50_000) },
+    '3,000 extra keys with astral values': Object.assign(base(), Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`k${i}`, '😀']))),
     'a key with escapes': { ...base(), 'first"Name\\\n': 'x' },
   };
   for (const [what, payload] of Object.entries(cases)) assertSameWay(payload, what);
@@ -106,7 +132,9 @@ test('generated strings of every kind of UTF-16 unit read the same both ways', (
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return (t ^ (t >>> 14)) >>> 0;
   };
-  // One unit from each range the walk writes differently.
+  // One unit from each range JSON.stringify or UTF-8 treats differently: control
+  // characters (escaped), the rest of ASCII, `"` and `\`, two- and three-byte
+  // characters, high and low surrogates (alone, or paired by chance).
   const ranges = [[0, 0x20], [0x20, 0x80], [0x22, 0x23], [0x5c, 0x5d], [0x80, 0x800], [0x800, 0xd800], [0xd800, 0xdc00], [0xdc00, 0xe000], [0xe000, 0x10000]];
   const unit = () => {
     const [lo, hi] = ranges[next() % ranges.length];
@@ -124,20 +152,29 @@ test('generated strings of every kind of UTF-16 unit read the same both ways', (
 });
 
 test('a getter that validates while the payload is read does not spoil its report', () => {
+  // Today the getter runs inside JSON.stringify, before any wasm call; an object
+  // path that read the object while writing into wasm memory would run it midway.
+  // Its value (51 characters, over address2's 50) makes an error of its own, so a
+  // path that skipped the getter would give another report.
+  const address2 = `Apt ${'8'.repeat(47)}`;
   for (const make of [() => dv, () => dv.createValidator(opts)]) {
     const v = make();
     const inner = { ...base(), ssn: '12' };
     const outer = { ...base(), postalCode: '1110' };
+    let calls = 0;
     Object.defineProperty(outer, 'address2', {
       enumerable: true,
       get: () => {
+        calls++;
         const r = v.validateCustomer(inner, opts);
         assert.equal(r.valid, false);
-        return 'Apt 8';
+        return address2;
       },
     });
     const got = v.validateCustomer(outer, opts);
-    const expected = dv.validateCustomerText(JSON.stringify({ ...base(), postalCode: '1110', address2: 'Apt 8' }), opts);
+    assert.equal(calls, 1, 'the getter is read once');
+    const expected = dv.validateCustomerText(JSON.stringify({ ...base(), postalCode: '1110', address2 }), opts);
+    assert.ok(expected.errors.some((e) => e.path === '/address2'), 'address2 has an error of its own');
     assert.deepEqual(got, expected);
     v.free?.();
   }
