@@ -266,6 +266,14 @@ fn first_non_space(bytes: &[u8]) -> Option<u8> {
 ///   object (its inner lines indented, as every pretty-printer writes them) is one.
 ///   Blank lines are skipped.
 ///
+/// Numbers are read as the crate's own parser reads them: integers that fit 64
+/// bits exactly, other numbers as the nearest double when their significant
+/// digits fit in 2^53 and their decimal exponent is within 22 (every number a
+/// person types), within a few units in the last place beyond that (a mantissa of
+/// 70 nines reads as 9.999999999999999e69, not 1e70). [`parse_payload`] reads with
+/// serde_json, correctly rounded. A Customer's fields are strings, so a number
+/// in one is refused whatever its value.
+///
 /// Line numbers, in records and in error messages, are those of the whole input.
 /// [`pieces`] cuts input at record boundaries only, so reading the pieces one by one
 /// gives exactly the records of reading the whole.
