@@ -164,201 +164,6 @@ function readTape(text) {
   return { valid, errors, warnings };
 }
 
-// The object walk: validateCustomer(object) reads the object itself instead of
-// writing it as JSON for the engine to parse again (JSON.stringify was a third of
-// a call). It hands over the keys and strings as one text and a list of marks
-// saying what the text holds; src/walked.rs (crate docs: `walked`) defines the form
-// and reads it, and the engine judges what it reads exactly as it judges the JSON
-// text. The walk reads what JSON.stringify reads: own enumerable string keys
-// (Object.keys), each value once. Whatever the form cannot say (an array, a Date, a
-// class instance, toJSON, a BigInt, a lone surrogate (the engine sees its
-// U+FFFD and answers 3), a cycle, nesting past WALK_DEPTH) is sent the old way, as JSON.stringify's text: of the object itself
-// when re-reading it cannot run code (no getters on the objects read), otherwise of
-// a copy of the values already read, so no getter runs twice. Past a cycle or
-// WALK_DEPTH the walk stops at once and the object itself is stringified (its
-// getters, if any, then run again). No rule is decided here.
-const OPEN = -1, CLOSE = -2, NULL = -3, TRUE = -4, FALSE = -5, NUMBER = -6;
-const WALK_DEPTH = 8; // walked::MAX_DEPTH
-const WALK_UNITS = 1 << 20; // longer text goes as JSON: its size is judged on the JSON
-const WALK_MARKS = 1 << 16;
-const WALK_OBJECTS = 64;
-const objectProto = Object.prototype;
-const hasOwn = Object.prototype.hasOwnProperty;
-
-/** An object JSON.stringify writes as its own enumerable keys, with no toJSON. */
-function walkable(o) {
-  const proto = Object.getPrototypeOf(o);
-  return (proto === objectProto || proto === null) && !Array.isArray(o) && !hasOwn.call(o, 'toJSON');
-}
-
-// The walk's state, kept between calls so a call allocates nothing but the text.
-// A getter can validate while a walk reads it: that inner call sees walking is
-// true and goes the JSON way, so it never touches the outer walk's state.
-let walking = false;
-let text = '';
-let marks = new Int32Array(WALK_MARKS + 8);
-let nMarks = 0;
-// Every member read, in order (a null key closes a nested object), and the
-// objects read: only looked at when the payload goes as JSON after all.
-let readKeys = [];
-let readValues = [];
-let nRead = 0;
-let readObjects = [];
-let nObjects = 0;
-let depth = 0;
-let unusual = false;
-const NESTED = Symbol('dwolla-validator nested object');
-
-function record(k, v) {
-  readKeys[nRead] = k;
-  readValues[nRead] = v;
-  nRead++;
-}
-
-/** Walks `o`; false when the walk must stop (a cycle, too deep, too many marks). */
-function walkObject(o) {
-  // A cycle, or one object at two places: JSON.stringify's to answer. Payloads
-  // have a few objects, so the search stays short (and is capped).
-  if (nObjects >= WALK_OBJECTS) return false;
-  for (let i = 0; i < nObjects; i++) if (readObjects[i] === o) return false;
-  readObjects[nObjects++] = o;
-  if (++depth > WALK_DEPTH) return false;
-  marks[nMarks++] = OPEN;
-  const keys = Object.keys(o);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    const v = o[k];
-    switch (typeof v) {
-      case 'string':
-        marks[nMarks++] = k.length;
-        marks[nMarks++] = v.length;
-        text += k;
-        text += v;
-        break;
-      case 'number':
-        marks[nMarks++] = k.length;
-        text += k;
-        if (Number.isFinite(v)) {
-          const t = String(v);
-          marks[nMarks++] = NUMBER;
-          marks[nMarks++] = t.length;
-          text += t;
-        } else {
-          marks[nMarks++] = NULL;
-        }
-        break;
-      case 'boolean':
-        marks[nMarks++] = k.length;
-        marks[nMarks++] = v ? TRUE : FALSE;
-        text += k;
-        break;
-      case 'undefined':
-      case 'symbol':
-        continue; // JSON.stringify leaves the member out
-      case 'object':
-        if (v === null) {
-          marks[nMarks++] = k.length;
-          marks[nMarks++] = NULL;
-          text += k;
-          break;
-        }
-        if (walkable(v)) {
-          marks[nMarks++] = k.length;
-          text += k;
-          record(k, NESTED);
-          if (!walkObject(v)) return false;
-          record(null, null);
-          continue;
-        }
-        unusual = true;
-        break;
-      default: // function, bigint
-        unusual = true;
-    }
-    record(k, v);
-  }
-  marks[nMarks++] = CLOSE;
-  depth--;
-  return true;
-}
-
-/** What JSON.stringify reads in the objects walked, without reading them again. */
-function copyOfRead() {
-  let i = 0;
-  const build = () => {
-    const o = Object.create(null);
-    while (i < nRead) {
-      const k = readKeys[i];
-      const v = readValues[i];
-      i++;
-      if (k === null) return o;
-      o[k] = v === NESTED ? build() : v;
-    }
-    return o;
-  };
-  return build();
-}
-
-/** The JSON text to send after a walk: of the payload itself when reading it again runs no code. */
-function walkedJson(payload) {
-  for (let j = 0; j < nObjects; j++) {
-    const o = readObjects[j];
-    for (const k of Object.keys(o)) {
-      const d = Object.getOwnPropertyDescriptor(o, k);
-      if (d === undefined || !hasOwn.call(d, 'value')) return payloadJson(copyOfRead());
-    }
-  }
-  return payloadJson(payload);
-}
-
-function forgetWalk() {
-  // The payload's values are not kept past the call.
-  readKeys.fill(undefined, 0, nRead);
-  readValues.fill(undefined, 0, nRead);
-  readObjects.fill(undefined, 0, nObjects);
-  text = '';
-  walking = false;
-}
-
-/** validateCustomer's reading of a payload object: walked when it can be. */
-function validateObject(validator, payload) {
-  if (walking || typeof payload !== 'object' || payload === null || !walkable(payload) || 'toJSON' in objectProto) {
-    return validateText(validator, payloadJson(payload));
-  }
-  walking = true;
-  text = '';
-  nMarks = 0;
-  nRead = 0;
-  nObjects = 0;
-  depth = 0;
-  unusual = false;
-  try {
-    if (!walkObject(payload)) return validateText(validator, payloadJson(payload));
-    // Writes past the end of `marks` are dropped: then nMarks is past WALK_MARKS.
-    if (unusual || text.length > WALK_UNITS || nMarks > WALK_MARKS) return validateText(validator, walkedJson(payload));
-    const textBytes = text.length * 3;
-    const view = inputView(validator, textBytes + 4 * nMarks + 4);
-    const marksAt = textBytes + ((4 - ((view.byteOffset + textBytes) & 3)) & 3);
-    const { written } = encoder.encodeInto(text, view);
-    memoryWords().set(marks.subarray(0, nMarks), (view.byteOffset + marksAt) >> 2);
-    const status = validator.validate_walked(written, marksAt, nMarks);
-    if (status === 3) return validateText(validator, walkedJson(payload));
-    if (status === 0) return { valid: true, errors: [], warnings: [] };
-    return status === 1 ? readTape(validator.take_report()) : answer(validator.take_report());
-  } finally {
-    forgetWalk();
-  }
-}
-
-// wasm memory as 32-bit words, for writing marks; made again once memory has
-// grown (a view of the old memory is detached: length 0). wasm memory is
-// little-endian, and so is every platform JS engines run on.
-let words = null;
-function memoryWords() {
-  if (words === null || words.length === 0) words = new Int32Array(raw.memory.buffer);
-  return words;
-}
-
 // Each validator's input buffer, as a view kept between calls: a run of calls
 // with one validator neither asks wasm for the buffer again nor makes a new view.
 // A view of memory that has since grown is detached and has length 0, so it is
@@ -460,7 +265,7 @@ function validatorFor(options) {
  */
 export function validateCustomer(payload, options) {
   needReady();
-  return validateObject(validatorFor(options), payload);
+  return validateText(validatorFor(options), payloadJson(payload));
 }
 
 /**
@@ -478,7 +283,7 @@ export function createValidator(options) {
     throw new TypeError(`dwolla-validator: ${problem}`);
   }
   return {
-    validateCustomer: (payload) => validateObject(v, payload),
+    validateCustomer: (payload) => validateText(v, payloadJson(payload)),
     validateCustomerText: (text) => {
       if (typeof text !== 'string') throw new TypeError('dwolla-validator: text must be a string (the JSON body)');
       return validateText(v, text);

@@ -76,7 +76,6 @@ pub mod request;
 pub mod rules;
 pub mod shapes;
 pub mod statuses;
-pub mod walked;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
