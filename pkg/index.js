@@ -12,6 +12,7 @@ let maxInput = 0;
 function loaded(exports) {
   raw = exports;
   maxInput = wasm.max_input_bytes();
+  learnKeys();
   ready = true;
 }
 
@@ -164,6 +165,202 @@ function readTape(text) {
   return { valid, errors, warnings };
 }
 
+// The object walk: validateCustomer(object) reads the object itself instead of
+// writing it as JSON for the engine to parse again (JSON.stringify was a third of
+// a call). It hands over the strings as one text and a list of marks saying what
+// the text holds; src/walked.rs (crate docs: `walked`) defines the form and reads
+// it, and the engine judges what it reads exactly as it judges the JSON text. The
+// walk reads what JSON.stringify reads: own enumerable string keys (Object.keys),
+// each value once. Whatever the form cannot say (an array, a Date, a class
+// instance, toJSON, a BigInt, a cycle, nesting past WALK_DEPTH, a lone surrogate:
+// the engine sees TextEncoder's U+FFFD and answers 3) is sent the old way, as
+// JSON.stringify's text: of the object itself when reading it again runs no code
+// (no getters), otherwise of a copy made from what the walk read, so no getter
+// runs twice. Past a cycle or WALK_DEPTH the walk stops at once and the object
+// itself is stringified (its getters, if any, then run again). No rule is decided
+// here.
+const OPEN = -1, CLOSE = -2, NULL = -3, TRUE = -4, FALSE = -5, NUMBER = -6;
+const UNUSUAL = -7; // never sent: a value only JSON.stringify can write
+const WALK_DEPTH = 8; // walked::MAX_DEPTH
+const WALK_UNITS = 1 << 20; // longer text goes as JSON: its size is judged on the JSON
+const WALK_MARKS = 1 << 16;
+const WALK_OBJECTS = 64;
+const objectProto = Object.prototype;
+const hasOwn = Object.prototype.hasOwnProperty;
+
+// The engine's numbered keys (keys::KNOWN), each to its mark (walked::known_key).
+let knownKeys = [];
+let keyMarks = new Map();
+
+function learnKeys() {
+  knownKeys = JSON.parse(wasm.known_keys_json());
+  keyMarks = new Map(knownKeys.map((k, i) => [k, -100 - i]));
+}
+
+/** An object JSON.stringify writes as its own enumerable keys, with no toJSON. */
+function walkable(o) {
+  const proto = Object.getPrototypeOf(o);
+  return (proto === objectProto || proto === null) && !Array.isArray(o) && !hasOwn.call(o, 'toJSON');
+}
+
+// The walk's state, kept between calls so a call allocates little but the text.
+// A getter can validate while a walk reads it: that inner call sees walking is
+// true and goes the JSON way, so it never touches the outer walk's state.
+let walking = false;
+let text = '';
+const marks = new Int32Array(WALK_MARKS + 8);
+let nMarks = 0;
+const unusualValues = [];
+const readObjects = [];
+let nObjects = 0;
+let depth = 0;
+
+/** Walks `o`; false when the walk must stop (a cycle, too deep). */
+function walkObject(o) {
+  // A cycle, or one object at two places: JSON.stringify's to answer. Payloads
+  // have a few objects, so the search stays short (and is capped).
+  if (nObjects >= WALK_OBJECTS) return false;
+  for (let i = 0; i < nObjects; i++) if (readObjects[i] === o) return false;
+  readObjects[nObjects++] = o;
+  if (++depth > WALK_DEPTH) return false;
+  marks[nMarks++] = OPEN;
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = o[k];
+    let mark;
+    switch (typeof v) {
+      case 'string':
+        mark = v.length;
+        break;
+      case 'number':
+        mark = Number.isFinite(v) ? NUMBER : NULL;
+        break;
+      case 'boolean':
+        mark = v ? TRUE : FALSE;
+        break;
+      case 'undefined':
+      case 'symbol':
+        continue; // JSON.stringify leaves the member out
+      case 'object':
+        mark = v === null ? NULL : walkable(v) ? OPEN : UNUSUAL;
+        break;
+      default: // function, bigint
+        mark = UNUSUAL;
+    }
+    const key = keyMarks.get(k);
+    if (key === undefined) {
+      marks[nMarks++] = k.length;
+      text += k;
+    } else {
+      marks[nMarks++] = key;
+    }
+    if (mark >= 0) {
+      marks[nMarks++] = mark;
+      text += v;
+    } else if (mark === OPEN) {
+      if (!walkObject(v)) return false;
+    } else if (mark === NUMBER) {
+      const t = String(v);
+      marks[nMarks++] = NUMBER;
+      marks[nMarks++] = t.length;
+      text += t;
+    } else {
+      if (mark === UNUSUAL) unusualValues.push(v);
+      marks[nMarks++] = mark;
+    }
+  }
+  marks[nMarks++] = CLOSE;
+  depth--;
+  return true;
+}
+
+/** What the walk read, as objects again (for JSON.stringify, without reading the payload twice). */
+function copyOfWalk() {
+  let m = 1; // marks[0] opens the payload
+  let at = 0;
+  let u = 0;
+  const piece = (units) => {
+    const p = text.slice(at, at + units);
+    at += units;
+    return p;
+  };
+  const build = () => {
+    const o = Object.create(null);
+    for (;;) {
+      const key = marks[m++];
+      if (key === CLOSE) return o;
+      const k = key >= 0 ? piece(key) : knownKeys[-100 - key];
+      const mark = marks[m++];
+      o[k] = mark >= 0 ? piece(mark)
+        : mark === OPEN ? build()
+        : mark === NUMBER ? Number(piece(marks[m++]))
+        : mark === NULL ? null
+        : mark === TRUE ? true
+        : mark === FALSE ? false
+        : unusualValues[u++];
+    }
+  };
+  return build();
+}
+
+/** The JSON text to send after a walk: of the payload itself when reading it again runs no code. */
+function walkedJson(payload) {
+  for (let j = 0; j < nObjects; j++) {
+    const o = readObjects[j];
+    for (const k of Object.keys(o)) {
+      const d = Object.getOwnPropertyDescriptor(o, k);
+      if (d === undefined || !hasOwn.call(d, 'value')) return payloadJson(copyOfWalk());
+    }
+  }
+  return payloadJson(payload);
+}
+
+/** validateCustomer's reading of a payload object: walked when it can be. */
+function validateObject(validator, payload) {
+  if (walking || typeof payload !== 'object' || payload === null || !walkable(payload) || 'toJSON' in objectProto) {
+    return validateText(validator, payloadJson(payload));
+  }
+  walking = true;
+  text = '';
+  nMarks = 0;
+  nObjects = 0;
+  depth = 0;
+  try {
+    if (!walkObject(payload)) return validateText(validator, payloadJson(payload));
+    // Writes past the end of `marks` are dropped: then nMarks is past WALK_MARKS.
+    if (unusualValues.length > 0 || text.length > WALK_UNITS || nMarks > WALK_MARKS) {
+      return validateText(validator, walkedJson(payload));
+    }
+    const textBytes = text.length * 3;
+    const view = inputView(validator, textBytes + 4 * nMarks + 4);
+    const marksAt = textBytes + ((4 - ((view.byteOffset + textBytes) & 3)) & 3);
+    const { written } = encoder.encodeInto(text, view);
+    const memory = memoryWords();
+    const first = (view.byteOffset + marksAt) >> 2;
+    for (let i = 0; i < nMarks; i++) memory[first + i] = marks[i];
+    const status = validator.validate_walked(written, marksAt, nMarks);
+    if (status === 3) return validateText(validator, walkedJson(payload));
+    if (status === 0) return { valid: true, errors: [], warnings: [] };
+    return status === 1 ? readTape(validator.take_report()) : answer(validator.take_report());
+  } finally {
+    // The payload is not kept past the call.
+    for (let j = 0; j < nObjects; j++) readObjects[j] = undefined;
+    unusualValues.length = 0;
+    text = '';
+    walking = false;
+  }
+}
+
+// wasm memory as 32-bit words, for writing marks; made again once memory has
+// grown (a view of the old memory is detached: length 0). wasm memory is
+// little-endian, and so is every platform JS engines run on.
+let words = null;
+function memoryWords() {
+  if (words === null || words.length === 0) words = new Int32Array(raw.memory.buffer);
+  return words;
+}
+
 // Each validator's input buffer, as a view kept between calls: a run of calls
 // with one validator neither asks wasm for the buffer again nor makes a new view.
 // A view of memory that has since grown is detached and has length 0, so it is
@@ -265,7 +462,7 @@ function validatorFor(options) {
  */
 export function validateCustomer(payload, options) {
   needReady();
-  return validateText(validatorFor(options), payloadJson(payload));
+  return validateObject(validatorFor(options), payload);
 }
 
 /**
@@ -283,7 +480,7 @@ export function createValidator(options) {
     throw new TypeError(`dwolla-validator: ${problem}`);
   }
   return {
-    validateCustomer: (payload) => validateText(v, payloadJson(payload)),
+    validateCustomer: (payload) => validateObject(v, payload),
     validateCustomerText: (text) => {
       if (typeof text !== 'string') throw new TypeError('dwolla-validator: text must be a string (the JSON body)');
       return validateText(v, text);

@@ -115,6 +115,18 @@ pub enum Answer {
     Json(String),
 }
 
+/// What a report is sent back as: nothing for a clean valid one, else a tape (JSON
+/// text when the tape cannot hold it).
+fn answer_for(report: Report) -> Answer {
+    if report.valid && report.warnings.is_empty() {
+        return Answer::Clean;
+    }
+    match report_tape(&report) {
+        Some(tape) => Answer::Tape(tape),
+        None => Answer::Json(report_json(&report)),
+    }
+}
+
 /// A report as a *tape*: the text the npm package reads back with `charCodeAt`
 /// and `slice` instead of `JSON.parse` (a tenth of the time on the bench
 /// records' reports, and half the bytes to copy out of wasm memory).
@@ -219,14 +231,17 @@ impl Prepared {
     /// otherwise the report as a [`report_tape`] (as JSON text only for a report
     /// the tape cannot hold).
     pub fn validate_customer_answer(&self, bytes: &[u8]) -> Answer {
-        let report = self.validate_customer_report(bytes);
-        if report.valid && report.warnings.is_empty() {
-            return Answer::Clean;
-        }
-        match report_tape(&report) {
-            Some(tape) => Answer::Tape(tape),
-            None => Answer::Json(report_json(&report)),
-        }
+        answer_for(self.validate_customer_report(bytes))
+    }
+
+    /// [`Prepared::validate_customer_answer`] for a payload handed over by the npm
+    /// package's object walk ([`crate::walked`]): `text` as UTF-8 and its marks.
+    /// `None` when they are not a payload of that form; the caller then validates
+    /// the payload's JSON text, which gives the same report.
+    pub fn validate_walked_answer(&self, text: &[u8], marks: &[i32]) -> Option<Answer> {
+        let text = std::str::from_utf8(text).ok()?;
+        let node = crate::walked::read(text, marks)?;
+        Some(answer_for(crate::validate_parsed(&node, &self.opts)))
     }
 
     fn validate_customer_report(&self, bytes: &[u8]) -> Report {

@@ -76,6 +76,7 @@ pub mod request;
 pub mod rules;
 pub mod shapes;
 pub mod statuses;
+pub mod walked;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

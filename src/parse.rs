@@ -107,6 +107,37 @@ impl PartialEq for Obj<'_> {
 }
 
 impl<'a> Obj<'a> {
+    /// An object of these members, in this order, with their keys' numbers; `None` when a key is given twice (an [`Obj`] holds
+    /// each key once). For readers of other forms of a payload ([`crate::walked`]).
+    /// Each member's `id` must be [`keys::id_of_text`] of its key.
+    pub(crate) fn from_members(members: Vec<(Cow<'a, str>, Node<'a>, u8)>) -> Option<Self> {
+        let mut known: u64 = 0;
+        let mut unknown: Vec<&str> = Vec::new();
+        let entries: Vec<Entry<'a>> = members
+            .into_iter()
+            .map(|(key, value, id)| {
+                debug_assert_eq!(id, keys::id_of_text(&key));
+                Entry { key, value, id }
+            })
+            .collect();
+        for e in &entries {
+            if e.id == UNKNOWN {
+                unknown.push(&e.key);
+            } else if known & (1u64 << e.id) != 0 {
+                return None;
+            } else {
+                known |= 1u64 << e.id;
+            }
+        }
+        if unknown.len() > 1 {
+            unknown.sort_unstable();
+            if unknown.windows(2).any(|w| w[0] == w[1]) {
+                return None;
+            }
+        }
+        Some(Obj { entries })
+    }
+
     /// The value at `key`.
     pub fn get(&self, key: &str) -> Option<&Node<'a>> {
         self.find(keys::id_of_text(key), key)

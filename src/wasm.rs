@@ -24,6 +24,13 @@ pub fn to_dwolla_error_json(report: &str) -> String {
     crate::json_api::to_dwolla_error_json(report)
 }
 
+/// The keys the engine numbers ([`crate::keys::KNOWN`]), as a JSON array: the
+/// object walk sends a known key as its number ([`crate::walked::known_key`]).
+#[wasm_bindgen]
+pub fn known_keys_json() -> String {
+    serde_json::to_string(crate::keys::KNOWN).unwrap_or_default()
+}
+
 /// The payload shape names `validateField` accepts.
 #[wasm_bindgen]
 pub fn shape_names_json() -> String {
@@ -107,16 +114,32 @@ impl Validator {
             Ok(p) => p.validate_customer_answer(bytes),
             Err(e) => Answer::Json(serde_json::json!({ "error": e }).to_string()),
         };
-        match answer {
-            Answer::Clean => 0,
-            Answer::Tape(tape) => {
-                self.report = tape;
-                1
-            }
-            Answer::Json(text) => {
-                self.report = text;
-                2
-            }
+        self.keep(answer)
+    }
+
+    /// Validates a payload the JS object walk wrote into the input buffer
+    /// ([`crate::walked`]): its text in the first `text_len` bytes, and `n_marks`
+    /// marks (32-bit, little-endian) from byte `marks_at` on. The answers of
+    /// [`Validator::validate_input`], and 3 when the buffer holds no payload of
+    /// that form: then the JS side sends the payload's JSON text instead.
+    pub fn validate_walked(&mut self, text_len: usize, marks_at: usize, n_marks: usize) -> u32 {
+        let Ok(p) = &self.prepared else {
+            return 3;
+        };
+        let marks_end = n_marks.checked_mul(4).and_then(|n| n.checked_add(marks_at));
+        let (Some(text), Some(marks)) = (
+            self.input.get(..text_len),
+            marks_end.and_then(|end| self.input.get(marks_at..end)),
+        ) else {
+            return 3;
+        };
+        let marks: Vec<i32> = marks
+            .chunks_exact(4)
+            .map(|m| i32::from_le_bytes([m[0], m[1], m[2], m[3]]))
+            .collect();
+        match p.validate_walked_answer(text, &marks) {
+            Some(answer) => self.keep(answer),
+            None => 3,
         }
     }
 
@@ -147,6 +170,22 @@ impl Validator {
         match &self.prepared {
             Ok(p) => f(p),
             Err(e) => serde_json::json!({ "error": e }).to_string(),
+        }
+    }
+
+    /// Keeps a report for [`Validator::take_report`] and says how it is kept.
+    fn keep(&mut self, answer: crate::json_api::Answer) -> u32 {
+        use crate::json_api::Answer;
+        match answer {
+            Answer::Clean => 0,
+            Answer::Tape(tape) => {
+                self.report = tape;
+                1
+            }
+            Answer::Json(text) => {
+                self.report = text;
+                2
+            }
         }
     }
 }

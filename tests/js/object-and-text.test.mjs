@@ -1,13 +1,13 @@
 // validateCustomer(object) must give the report that the text of
-// JSON.stringify(payload) gets from validateCustomerText. Today the object path IS
-// JSON.stringify followed by the text path (payloadJson in pkg/index.js; a JS walk
-// writing the object into wasm memory was measured and not kept, see CHANGELOG),
-// so these tests cannot fail through Rust or wasm as things stand: they are a
-// guard for any future object path that reads the object itself. They compare the
-// two on JS values that JSON.stringify treats specially, on generated strings of
-// every kind of UTF-16 unit (escapes, lone surrogates, pairs, multi-byte
-// characters), and on getters that validate while the payload is being read; a
-// negative control shows the comparison does tell two paths apart.
+// JSON.stringify(payload) gets from validateCustomerText. The object path walks
+// the object in JS and hands its strings to the engine without JSON (pkg/index.js,
+// src/walked.rs); anything that form cannot say goes through JSON.stringify, of the
+// object or of a copy of what was read. These tests compare the two paths on JS
+// values that JSON.stringify treats specially, on generated strings of every kind
+// of UTF-16 unit (escapes, lone surrogates, pairs, multi-byte characters), and on
+// getters that validate while the payload is being read; a negative control shows
+// the comparison does tell two paths apart, and JSON.stringify made to throw shows
+// which payloads are walked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dv, vectors } from './helpers.mjs';
@@ -190,5 +190,80 @@ test('an enumerable key given to Object.prototype is read as JSON.stringify read
     assert.ok(report.report.errors.some((e) => e.path === '/ssn'), 'the inherited ssn is not the payload\'s');
   } finally {
     delete Object.prototype.ssn;
+  }
+});
+
+/** Runs `f` with JSON.stringify throwing, so only a walked payload gets through. */
+function withoutStringify(f) {
+  const stringify = JSON.stringify;
+  JSON.stringify = () => {
+    throw new Error('JSON.stringify was called');
+  };
+  try {
+    return f();
+  } finally {
+    JSON.stringify = stringify;
+  }
+}
+
+test('plain payloads are walked, with no JSON.stringify', () => {
+  const expected = (p) => dv.validateCustomerText(JSON.stringify(p), opts);
+  const payloads = {
+    'a valid one': base(),
+    'errors': { ...base(), ssn: '12', postalCode: 'x' },
+    'an unknown key': { ...base(), frstName: 'x' },
+    'null, booleans and numbers': { ...base(), address2: null, a: true, b: false, c: -0, d: 1e21, e: 5e-324, f: NaN },
+    'nested objects': { ...base(), controller: { firstName: 'A', address: { address1: '1 Main St' } } },
+    'a null prototype': Object.assign(Object.create(null), base()),
+    'undefined and symbols left out': { ...base(), address2: undefined, z: Symbol('z') },
+    'two-byte and astral text': { ...base(), firstName: 'Zoë', lastName: '李😀' },
+    'escapes and controls': { ...base(), address2: 'a"b\\c\n\u0000' },
+  };
+  for (const [what, p] of Object.entries(payloads)) {
+    const want = expected(p);
+    const got = withoutStringify(() => dv.validateCustomer(p, opts));
+    assert.deepEqual(got, want, what);
+  }
+  // And what the walk cannot say still calls it.
+  for (const p of [{ ...base(), a: [1] }, { ...base(), firstName: 'a\ud800' }, { ...base(), d: new Date(0) }]) {
+    assert.throws(() => withoutStringify(() => dv.validateCustomer(p, opts)), /JSON.stringify was called/);
+  }
+});
+
+test('a getter is read once whichever way the payload goes', () => {
+  // Walked, then sent as JSON after all (an array, a lone surrogate found by the
+  // engine, a Date), or walked all the way (a number). Past a cycle or WALK_DEPTH
+  // the walk stops and the object is read again: the one case where a getter runs
+  // twice (pkg/index.js).
+  const others = {
+    'an array beside it': { a: [1, 2] },
+    'a lone surrogate beside it': { firstName: 'a\ud800' },
+    'a Date beside it': { dateOfBirth: new Date(0) },
+    'a number beside it': { ssn: 123456789 },
+  };
+  for (const [what, extra] of Object.entries(others)) {
+    let calls = 0;
+    const p = { ...base(), ...extra };
+    Object.defineProperty(p, 'address2', { enumerable: true, get: () => { calls++; return 'Apt 8'; } });
+    const got = dv.validateCustomer(p, opts);
+    assert.equal(calls, 1, what);
+    assert.deepEqual(got, dv.validateCustomerText(JSON.stringify({ ...base(), ...extra, address2: 'Apt 8' }), opts), what);
+  }
+});
+
+test('an object at two places, many objects and a toJSON on Object.prototype are read as JSON.stringify reads them', () => {
+  const address = { address1: '1 Main St', city: 'X' };
+  assertSameWay({ ...base(), controller: { address }, other: { address } }, 'one object at two places');
+  const many = base();
+  for (let i = 0; i < 100; i++) many[`o${i}`] = { k: 'v' };
+  assertSameWay(many, '100 nested objects');
+  let wide = { ...base() };
+  for (let i = 0; i < 20_000; i++) wide[`k${i}`] = i % 2 ? 'x' : i;
+  assertSameWay(wide, '20,000 keys (past the marks the walk keeps)');
+  Object.defineProperty(Object.prototype, 'toJSON', { value() { return { firstName: 'From toJSON' }; }, configurable: true, writable: true });
+  try {
+    assertSameWay(base(), 'Object.prototype.toJSON');
+  } finally {
+    delete Object.prototype.toJSON;
   }
 });
