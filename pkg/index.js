@@ -1,7 +1,8 @@
 // dwolla-validator: the JS face of the Rust engine. Hand-written, thin: it turns JS
-// values into JSON text, calls the wasm exports and parses their answers (JSON, or
-// a report tape on the validateCustomer path). No rule logic lives here; every
-// rule is in the Rust crate.
+// values into JSON text (validateCustomer walks a plain object into the form
+// src/walked.rs reads instead), calls the wasm exports and parses their answers
+// (JSON, or a report tape on the validateCustomer path). No rule logic lives here;
+// every rule is in the Rust crate.
 import wasmInit, * as wasm from './dwolla_validator.js';
 
 let ready = false;

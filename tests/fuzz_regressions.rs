@@ -20,6 +20,7 @@ const TARGETS: &[(&str, Check)] = &[
     ("normalize", props::check_normalize),
     ("document", props::check_document),
     ("parse", props::check_parse),
+    ("walked", props::check_walked),
 ];
 
 fn files_in(dir: &Path) -> Vec<PathBuf> {
@@ -108,5 +109,21 @@ fn the_checks_catch_what_they_claim_to() {
     for r in bad {
         let caught = std::panic::catch_unwind(|| props::check_report(&r, &inputs, "bad"));
         assert!(caught.is_err(), "not caught: {r:?}");
+    }
+}
+
+#[test]
+fn every_walked_seed_is_a_payload_the_reader_accepts() {
+    // A seed the reader refused would stop check_walked before its assertions.
+    let seeds = files_in(&fuzz_dir().join("seeds/walked"));
+    assert!(seeds.len() >= 3, "the walked seeds are missing");
+    for seed in seeds {
+        let data = fs::read(&seed).expect("a seed");
+        let (text, marks) = props::decode_walked(&data).expect("a seed decodes");
+        assert!(
+            dwolla_validator::walked::read(text, &marks).is_some(),
+            "{}: refused",
+            seed.display()
+        );
     }
 }

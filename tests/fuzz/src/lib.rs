@@ -1297,3 +1297,50 @@ pub fn check_parse(data: &[u8]) {
         }
     }
 }
+
+/// The `walked` target's input: a text (its length in the first two bytes, then
+/// its UTF-8) and marks (two bytes each, a little-endian `i16`, so the known-key
+/// marks from -100 down are reachable as well as `OPEN` to `NUMBER` and lengths).
+pub fn decode_walked(data: &[u8]) -> Option<(&str, Vec<i32>)> {
+    let (len, rest) = data.split_first_chunk::<2>()?;
+    let len = usize::from(u16::from_le_bytes(*len));
+    let text = std::str::from_utf8(rest.get(..len)?).ok()?;
+    let marks = rest[len..]
+        .chunks_exact(2)
+        .map(|m| i32::from(i16::from_le_bytes([m[0], m[1]])))
+        .collect();
+    Some((text, marks))
+}
+
+/// `walked::read` on any text and marks: never a panic; what it accepts is a tree
+/// that JSON could have said (no lone surrogate, read back the same from its own
+/// JSON text), and the engine gives that tree and its JSON text the same report.
+pub fn check_walked(data: &[u8]) {
+    let Some((text, marks)) = decode_walked(data) else {
+        return;
+    };
+    let Some(node) = dwolla_validator::walked::read(text, &marks) else {
+        return;
+    };
+    assert!(
+        matches!(node, parse::Node::Object(_)),
+        "{text:?} {marks:?}: a payload that is not an object"
+    );
+    each_node(&node, &mut |n| {
+        assert!(
+            !matches!(n, parse::Node::BadStr(_)),
+            "{text:?} {marks:?}: a lone surrogate"
+        )
+    });
+    let json = node.to_value().to_string();
+    let again = parse::parse(&json).unwrap_or_else(|e| {
+        panic!("{text:?} {marks:?}: its JSON text {json:?} does not read: {e}")
+    });
+    assert_same_value(&again.to_value(), &node.to_value(), &json);
+    let opts = Options::new(today());
+    assert_eq!(
+        dwolla_validator::validate_parsed(&node, &opts),
+        dwolla_validator::validate_text(&json, &opts),
+        "{text:?} {marks:?}: the tree and its JSON text get different reports"
+    );
+}
