@@ -235,12 +235,13 @@ impl Prepared {
     }
 
     /// [`Prepared::validate_customer_answer`] for a payload handed over by the npm
-    /// package's object walk ([`crate::walked`]): `text` as UTF-8 and its marks.
-    /// `None` when they are not a payload of that form; the caller then validates
-    /// the payload's JSON text, which gives the same report.
-    pub fn validate_walked_answer(&self, text: &[u8], marks: &[i32]) -> Option<Answer> {
+    /// package's object walk ([`crate::walked`]): `text` as UTF-8 and its marks,
+    /// four little-endian bytes each ([`crate::walked::read_le`]). `None` when
+    /// they are not a payload of that form; the caller then validates the
+    /// payload's JSON text, which gives the same report.
+    pub fn validate_walked_answer(&self, text: &[u8], marks: &[u8]) -> Option<Answer> {
         let text = std::str::from_utf8(text).ok()?;
-        let node = crate::walked::read(text, marks)?;
+        let node = crate::walked::read_le(text, marks)?;
         Some(answer_for(crate::validate_parsed(&node, &self.opts)))
     }
 

@@ -78,10 +78,14 @@ pub const MAX_DEPTH: usize = 8;
 /// The payload the walk handed over as `text` and `marks`, or `None` when the
 /// marks do not describe `text` exactly (then read the JSON text instead).
 pub fn read<'a>(text: &'a str, marks: &[i32]) -> Option<Node<'a>> {
-    // TextEncoder writes a lone surrogate as U+FFFD, so a U+FFFD may stand for one;
-    // the JSON text tells the two apart (and a real U+FFFD is refused anyway, by
-    // `invisible_characters`).
-    if !text.is_ascii() && text.contains('\u{FFFD}') {
+    let bytes: Vec<u8> = marks.iter().flat_map(|m| m.to_le_bytes()).collect();
+    read_le(text, &bytes)
+}
+
+/// [`read`] with the marks as the walk writes them into wasm memory: four bytes
+/// each, little-endian (a length that is not a multiple of four is `None`).
+pub fn read_le<'a>(text: &'a str, marks: &[u8]) -> Option<Node<'a>> {
+    if marks.len() % 4 != 0 {
         return None;
     }
     let mut reader = Reader {
@@ -101,16 +105,17 @@ struct Reader<'a, 'm> {
     text: &'a str,
     /// Bytes of `text` read so far.
     at: usize,
-    marks: &'m [i32],
-    /// Marks read so far.
+    /// Four little-endian bytes a mark.
+    marks: &'m [u8],
+    /// Bytes of `marks` read so far.
     next: usize,
 }
 
 impl<'a> Reader<'a, '_> {
     fn mark(&mut self) -> Option<i32> {
-        let m = *self.marks.get(self.next)?;
-        self.next += 1;
-        Some(m)
+        let m = self.marks.get(self.next..self.next + 4)?;
+        self.next += 4;
+        Some(i32::from_le_bytes([m[0], m[1], m[2], m[3]]))
     }
 
     /// The next `units` UTF-16 code units of the text.
@@ -127,6 +132,13 @@ impl<'a> Reader<'a, '_> {
             for c in rest.chars() {
                 if counted >= units {
                     break;
+                }
+                // TextEncoder writes a lone surrogate as U+FFFD, so one may stand
+                // for a lone surrogate: the JSON text tells them apart (a real
+                // U+FFFD is refused anyway, by `invisible_characters`). Every byte
+                // of the text is in some piece, and an ASCII piece has none.
+                if c == '\u{FFFD}' {
+                    return None;
                 }
                 counted += c.len_utf16();
                 bytes += c.len_utf8();
@@ -370,6 +382,9 @@ mod tests {
         assert!(read("", &[OPEN, CLOSE, CLOSE]).is_none(), "marks left over");
         assert!(read("ab", &[OPEN, 1, 0, CLOSE]).is_none(), "text left over");
         assert!(read("", &[NULL]).is_none(), "not an object");
+        let open_close: Vec<u8> = [OPEN, CLOSE].iter().flat_map(|m| m.to_le_bytes()).collect();
+        assert!(read_le("", &open_close).is_some());
+        assert!(read_le("", &open_close[..7]).is_none(), "half a mark");
         let mut deep = vec![OPEN];
         for _ in 1..MAX_DEPTH {
             deep.extend([1, OPEN]);

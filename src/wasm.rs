@@ -133,11 +133,7 @@ impl Validator {
         ) else {
             return 3;
         };
-        let marks: Vec<i32> = marks
-            .chunks_exact(4)
-            .map(|m| i32::from_le_bytes([m[0], m[1], m[2], m[3]]))
-            .collect();
-        match p.validate_walked_answer(text, &marks) {
+        match p.validate_walked_answer(text, marks) {
             Some(answer) => self.keep(answer),
             None => 3,
         }
