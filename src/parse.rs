@@ -107,9 +107,10 @@ impl PartialEq for Obj<'_> {
 }
 
 impl<'a> Obj<'a> {
-    /// An object of these members, in this order, with their keys' numbers; `None` when a key is given twice (an [`Obj`] holds
-    /// each key once). For readers of other forms of a payload ([`crate::walked`]).
-    /// Each member's `id` must be [`keys::id_of_text`] of its key.
+    /// An object of these members, in this order, each with its key's number
+    /// ([`keys::id_of_text`] of the key); `None` when a key is given twice (an
+    /// [`Obj`] holds each key once). For readers of other forms of a payload
+    /// ([`crate::walked`]).
     pub(crate) fn from_members(members: Vec<(Cow<'a, str>, Node<'a>, u8)>) -> Option<Self> {
         let mut known: u64 = 0;
         let mut unknown: Vec<&str> = Vec::new();

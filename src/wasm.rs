@@ -121,7 +121,8 @@ impl Validator {
     /// ([`crate::walked`]): its text in the first `text_len` bytes, and `n_marks`
     /// marks (32-bit, little-endian) from byte `marks_at` on. The answers of
     /// [`Validator::validate_input`], and 3 when the buffer holds no payload of
-    /// that form: then the JS side sends the payload's JSON text instead.
+    /// that form or the options were refused: then the JS side sends the
+    /// payload's JSON text instead, whose answer says so.
     pub fn validate_walked(&mut self, text_len: usize, marks_at: usize, n_marks: usize) -> u32 {
         let Ok(p) = &self.prepared else {
             return 3;
