@@ -267,3 +267,50 @@ test('an object at two places, many objects and a toJSON on Object.prototype are
     delete Object.prototype.toJSON;
   }
 });
+
+test('getters that add or remove keys while the walk reads give JSON.stringify\'s report', () => {
+  // The walk reads keys with for-in (pkg/index.js): keys added while it reads
+  // are not read, keys removed before they are read are left out, and a key that
+  // a getter gives Object.prototype is never read as the payload's. JSON.stringify
+  // takes its list of keys first, and leaves out a removed one (undefined).
+  const cases = {
+    'removes a later key': (p) => () => { delete p.ssn; return 'Doe'; },
+    'adds a key': (p) => () => { p.ssn2 = 'x'; p.nickname = 'JD'; return 'Doe'; },
+    'removes itself': (p) => () => { delete p.lastName; return 'Doe'; },
+    'gives Object.prototype an enumerable key': () => () => {
+      Object.defineProperty(Object.prototype, 'ssn', { value: '999999999', enumerable: true, configurable: true, writable: true });
+      return 'Doe';
+    },
+  };
+  for (const [what, getter] of Object.entries(cases)) {
+    // A business: its controller (read after the getter) is checked field by
+    // field, and has no ssn of its own.
+    const make = () => {
+      const q = {
+        firstName: 'Account', lastName: 'Admin', email: 'admin@email.com', type: 'business',
+        address1: '99-99 33rd St', city: 'Some City', state: 'NY', postalCode: '11101',
+        businessClassification: '9ed3f670-7d6f-11e3-b1ce-5404a6144203', businessType: 'llc',
+        businessName: 'Jane Corp', ein: '123456789', ssn: '1234',
+        controller: {
+          firstName: 'John', lastName: 'Controller', title: 'CEO', dateOfBirth: '1980-01-31',
+          address: { address1: '1749 18th st', city: 'Des Moines', stateProvinceRegion: 'IA', postalCode: '50266', country: 'US' },
+        },
+      };
+      Object.defineProperty(q, 'lastName', { enumerable: true, configurable: true, get: getter(q) });
+      return q;
+    };
+    try {
+      const got = dv.validateCustomer(make(), opts);
+      delete Object.prototype.ssn;
+      const text = JSON.stringify(make());
+      delete Object.prototype.ssn;
+      const want = dv.validateCustomerText(text, opts);
+      assert.deepEqual(got, want, what);
+      if (what.includes('Object.prototype')) {
+        assert.ok(want.errors.some((e) => e.path === '/controller/ssn'), 'the controller has no ssn of its own');
+      }
+    } finally {
+      delete Object.prototype.ssn;
+    }
+  }
+});
