@@ -10,6 +10,9 @@ import init, {
   normalizeCustomer,
   toDwollaError,
 } from '../pkg/index.js';
+import {
+  showNote, problemItems, renderJson, codeSentence, applyWords, keepInUrl, showReadiness, addressState, loadPackage,
+} from './page.js';
 
 const form = document.getElementById('signup');
 const submit = document.getElementById('submit');
@@ -233,22 +236,7 @@ function suggestedDomain(warning) {
 
 /** Shows a report under its field: the first error, else the first hint, else nothing. */
 function show(el, report) {
-  const msg = messageOf(el);
-  const error = report.errors[0];
-  const warning = error ? undefined : report.warnings[0];
-  const note = error || warning;
-  msg.textContent = note ? note.message : '';
-  msg.classList.toggle('msg-error', Boolean(error));
-  msg.classList.toggle('msg-warning', Boolean(warning));
-  // A hint is not a fault: the field stays valid for assistive technology, and submit is untouched.
-  if (error) el.setAttribute('aria-invalid', 'true');
-  else el.removeAttribute('aria-invalid');
-  const ids = [...(note ? [msg.id] : []), ...baseDescribedBy.get(el)];
-  if (ids.length) el.setAttribute('aria-describedby', ids.join(' '));
-  else el.removeAttribute('aria-describedby');
-  const field = el.closest('.field');
-  field.classList.toggle('has-error', Boolean(error));
-  field.classList.toggle('has-hint', Boolean(warning));
+  const { warning } = showNote(el, messageOf(el), report, baseDescribedBy.get(el));
   const fix = fixButtonOf(el);
   if (fix) {
     const domain = warning ? suggestedDomain(warning) : null;
@@ -292,9 +280,7 @@ function requestBody() {
 /** Enables submit exactly when the whole payload validates (hints never count), and says what is left. */
 function refresh() {
   const report = validateCustomer(requestBody(), options());
-  submit.disabled = !report.valid;
-  checkButton.hidden = report.valid;
-  status.textContent = report.valid ? t('allGood') : t('left')(report.errors.length);
+  showReadiness(report, { submit, checkButton, status }, t);
   return report;
 }
 
@@ -347,20 +333,6 @@ function applyDomainFix(el, fix) {
   el.focus(); // the button is gone; the person is back on the field they were fixing
 }
 
-function renderJson(value, label) {
-  resultJson.textContent = JSON.stringify(value, null, 2);
-  resultJson.setAttribute('aria-label', label);
-}
-
-/** A sentence of three parts, the middle one as code. */
-function codeSentence(target, [before, code, after]) {
-  target.replaceChildren(
-    before,
-    Object.assign(document.createElement('code'), { textContent: code }),
-    after,
-  );
-}
-
 /** After a valid submit: the exact JSON a browser would POST to the server. */
 function showRequest(body, { focus = true } = {}) {
   result.dataset.kind = 'request';
@@ -369,7 +341,7 @@ function showRequest(body, { focus = true } = {}) {
   codeSentence(resultLede, t('readyLede'));
   resultList.replaceChildren();
   resultList.hidden = true;
-  renderJson(body, t('requestBody'));
+  renderJson(resultJson, body, t('requestBody'));
   result.hidden = false;
   if (focus) resultTitle.focus();
 }
@@ -388,28 +360,9 @@ function showProblems(report, { focus = true } = {}) {
   result.classList.add('result-error');
   resultTitle.textContent = t('problemsTitle')(report.errors.length);
   codeSentence(resultLede, t('problemsLede'));
-  resultList.replaceChildren(
-    ...report.errors.map((e) => {
-      const li = document.createElement('li');
-      const el = fields.find((f) => `/${f.name}` === e.path);
-      if (el) {
-        const a = document.createElement('a');
-        a.href = `#${el.id}`;
-        a.textContent = e.message;
-        a.addEventListener('click', (ev) => {
-          ev.preventDefault();
-          el.focus();
-          el.scrollIntoView({ block: 'center' });
-        });
-        li.append(a);
-      } else {
-        li.textContent = e.message;
-      }
-      return li;
-    }),
-  );
+  resultList.replaceChildren(...problemItems(report.errors, (path) => fields.find((f) => `/${f.name}` === path)));
   resultList.hidden = false;
-  renderJson(toDwollaError(report), t('errorBody'));
+  renderJson(resultJson, toDwollaError(report), t('errorBody'));
   result.hidden = false;
   if (focus) resultTitle.focus();
 }
@@ -417,11 +370,7 @@ function showProblems(report, { focus = true } = {}) {
 /** Writes the page's own words in the current language (not the validator's messages). */
 function applyStrings() {
   const words = UI[lang];
-  document.documentElement.lang = lang;
-  document.title = words.pageTitle;
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = words[el.dataset.i18n];
-  for (const el of document.querySelectorAll('[data-i18n-html]')) el.innerHTML = words[el.dataset.i18nHtml];
-  for (const el of document.querySelectorAll('[data-i18n-label]')) el.label = words[el.dataset.i18nLabel];
+  applyWords(words, lang);
   for (const o of stateOptions) o.textContent = (lang === 'es' && STATE_NAMES_ES[o.value]) || o.dataset.en;
   langSwitch.setAttribute('aria-label', words.language);
   for (const b of langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
@@ -432,16 +381,9 @@ function applyStrings() {
   ssnHint.textContent = copy.ssnHint;
 }
 
-/** Keeps the page's state in its address, so a link or a reload opens it the same way. */
+/** Keeps the page's state in its address; the business page opens in the same language. */
 function updateUrl() {
-  const url = new URL(window.location.href);
-  if (operation === 'retry') url.searchParams.set('mode', 'retry');
-  else url.searchParams.delete('mode');
-  if (lang !== 'en') url.searchParams.set('lang', lang);
-  else url.searchParams.delete('lang');
-  window.history.replaceState(null, '', url);
-  // The business page opens in the same language.
-  document.getElementById('business-link').search = lang !== 'en' ? `?lang=${lang}` : '';
+  keepInUrl({ operation, lang }, document.getElementById('business-link'));
 }
 
 /** Every message shown is judged again: after a change of operation or of language. */
@@ -475,17 +417,9 @@ function setLang(next) {
 
 async function main() {
   const params = new URLSearchParams(window.location.search);
-  lang = LANGS.includes(params.get('lang')) ? params.get('lang') : 'en';
-  operation = params.get('mode') === 'retry' ? 'retry' : 'create';
+  ({ lang, operation } = addressState(params, LANGS));
   applyStrings();
-  try {
-    await init();
-  } catch (err) {
-    loadError.textContent = `${t('loadError')} (${err && err.message ? err.message : err})`;
-    loadError.hidden = false;
-    status.textContent = '';
-    throw err;
-  }
+  await loadPackage(init, { loadError, status }, t);
 
   for (const el of fields) {
     el.addEventListener('input', () => onInput(el));

@@ -14,6 +14,9 @@ import init, {
   statusInfo,
   createValidator,
 } from '../pkg/index.js';
+import {
+  showNote, problemItems, renderJson, codeSentence, applyWords, keepInUrl, showReadiness, addressState, loadPackage,
+} from './page.js';
 
 // ---------------------------------------------------------------------------------------
 // The page's own words (labels, buttons, headings), in English and Spanish. Messages about
@@ -397,21 +400,7 @@ class CheckedForm {
   }
 
   show(el, report) {
-    const msg = $(`${el.id}-msg`);
-    const error = report.errors[0];
-    const warning = error ? undefined : report.warnings[0];
-    const note = error || warning;
-    msg.textContent = note ? note.message : '';
-    msg.classList.toggle('msg-error', Boolean(error));
-    msg.classList.toggle('msg-warning', Boolean(warning));
-    if (error) el.setAttribute('aria-invalid', 'true');
-    else el.removeAttribute('aria-invalid');
-    const ids = [...(note ? [msg.id] : []), ...this.baseDescribedBy.get(el)];
-    if (ids.length) el.setAttribute('aria-describedby', ids.join(' '));
-    else el.removeAttribute('aria-describedby');
-    const field = el.closest('.field');
-    field.classList.toggle('has-error', Boolean(error));
-    field.classList.toggle('has-hint', Boolean(warning));
+    showNote(el, $(`${el.id}-msg`), report, this.baseDescribedBy.get(el));
   }
 
   judge(el) {
@@ -486,10 +475,6 @@ function getPath(obj, keys) {
   let o = obj;
   for (const k of keys) o = o == null ? undefined : o[k];
   return o;
-}
-
-function codeSentence(target, [before, code, after]) {
-  target.replaceChildren(before, Object.assign(document.createElement('code'), { textContent: code }), after);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -589,20 +574,13 @@ function markRequired(controls, requiredOf, countryFor) {
 
 function refresh() {
   const report = validateCustomer(business.body(), options());
-  submit.disabled = !report.valid;
-  checkButton.hidden = report.valid;
-  status.textContent = report.valid ? t('allGood') : t('left')(report.errors.length);
+  showReadiness(report, { submit, checkButton, status }, t);
   return report;
 }
 
 function hideResult() {
   result.hidden = true;
   delete result.dataset.kind;
-}
-
-function renderJson(target, value, label) {
-  target.textContent = JSON.stringify(value, null, 2);
-  target.setAttribute('aria-label', label);
 }
 
 function showRequest(body, { focus = true } = {}) {
@@ -623,24 +601,7 @@ function showProblems(report, { focus = true } = {}) {
   result.classList.add('result-error');
   $('result-title').textContent = t('problemsTitle')(report.errors.length);
   codeSentence($('result-lede'), t('problemsLede'));
-  $('result-list').replaceChildren(...report.errors.map((e) => {
-    const li = document.createElement('li');
-    const el = business.ownerOf(e.path);
-    if (el) {
-      const a = document.createElement('a');
-      a.href = `#${el.id}`;
-      a.textContent = e.message;
-      a.addEventListener('click', (ev) => {
-        ev.preventDefault();
-        el.focus();
-        el.scrollIntoView({ block: 'center' });
-      });
-      li.append(a);
-    } else {
-      li.textContent = e.message;
-    }
-    return li;
-  }));
+  $('result-list').replaceChildren(...problemItems(report.errors, (path) => business.ownerOf(path)));
   $('result-list').hidden = false;
   renderJson($('result-json'), toDwollaError(report), t('errorBody'));
   result.hidden = false;
@@ -992,10 +953,7 @@ function fillCodeLists() {
 
 function applyStrings() {
   const words = UI[lang];
-  document.documentElement.lang = lang;
-  document.title = words.pageTitle;
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = words[el.dataset.i18n];
-  for (const el of document.querySelectorAll('[data-i18n-html]')) el.innerHTML = words[el.dataset.i18nHtml];
+  applyWords(words, lang);
   $('lang-switch').setAttribute('aria-label', words.language);
   $('steps').setAttribute('aria-label', words.navLabel);
   for (const b of document.querySelectorAll('#lang-switch button')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
@@ -1007,15 +965,9 @@ function applyStrings() {
   $('owner-form-title').textContent = t(editing === null ? 'ownerNew' : 'ownerEdit');
 }
 
+/** Keeps the page's state in its address; the personal page opens in the same language. */
 function updateUrl() {
-  const url = new URL(window.location.href);
-  if (operation === 'retry') url.searchParams.set('mode', 'retry');
-  else url.searchParams.delete('mode');
-  if (lang !== 'en') url.searchParams.set('lang', lang);
-  else url.searchParams.delete('lang');
-  window.history.replaceState(null, '', url);
-  // The personal page opens in the same language.
-  $('personal-link').search = lang !== 'en' ? `?lang=${lang}` : '';
+  keepInUrl({ operation, lang }, $('personal-link'));
 }
 
 /** Everything the page shows in words is written again: after a change of language or operation. */
@@ -1054,17 +1006,9 @@ function setLang(next) {
 
 async function main() {
   const params = new URLSearchParams(window.location.search);
-  lang = LANGS.includes(params.get('lang')) ? params.get('lang') : 'en';
-  operation = params.get('mode') === 'retry' ? 'retry' : 'create';
+  ({ lang, operation } = addressState(params, LANGS));
   applyStrings();
-  try {
-    await init();
-  } catch (err) {
-    $('load-error').textContent = `${t('loadError')} (${err && err.message ? err.message : err})`;
-    $('load-error').hidden = false;
-    status.textContent = '';
-    throw err;
-  }
+  await loadPackage(init, { loadError: $('load-error'), status }, t);
   loadCatalog();
   fillCodeLists();
   fillStatuses();
