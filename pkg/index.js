@@ -174,14 +174,15 @@ function readTape(text) {
 // walk reads what JSON.stringify reads: own enumerable string keys, in its order
 // (with for-in; see inheritsEnumerableKeys), each value once. A getter that
 // deletes a key not read yet leaves it out, as JSON.stringify does (it reads
-// undefined there); one that adds a key is not read, as JSON.stringify does not. Whatever the form cannot say (an array, a Date, a class
-// instance, toJSON, a BigInt, a cycle, nesting past WALK_DEPTH, a lone surrogate:
-// the engine sees TextEncoder's U+FFFD and answers 3) is sent the old way, as
-// JSON.stringify's text: of the object itself when reading it again runs no code
-// (no getters), otherwise of a copy made from what the walk read, so no getter
-// runs twice. Past a cycle or WALK_DEPTH the walk stops at once and the object
-// itself is stringified (its getters, if any, then run again). No rule is decided
-// here.
+// undefined there); one that adds a key is not read, as JSON.stringify does not.
+// Whatever the form cannot say (an array, a Date, a class instance, toJSON, a
+// BigInt, a cycle, nesting past WALK_DEPTH, a lone surrogate: the engine sees
+// TextEncoder's U+FFFD and answers 3) is sent the old way, as JSON.stringify's
+// text: of the object itself when reading it again runs no code (no getters),
+// otherwise of a copy made from what the walk read, so no getter runs twice. Past
+// a cycle or WALK_DEPTH, or when a getter gave Object.prototype an enumerable key,
+// the walk stops and the object itself is stringified (its getters, if any, then
+// run again). No rule is decided here.
 const OPEN = -1, CLOSE = -2, NULL = -3, TRUE = -4, FALSE = -5, NUMBER = -6;
 const UNUSUAL = -7; // never sent: a value only JSON.stringify can write
 const WALK_DEPTH = 8; // walked::MAX_DEPTH
