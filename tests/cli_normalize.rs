@@ -1,5 +1,6 @@
-//! `normalize` keeps the input's key order, and its values are exactly those of
-//! `dwolla_validator::normalize`: only the order differs.
+//! `normalize` keeps the input's key order, its values are exactly those of
+//! `dwolla_validator::normalize` (only the order differs), and each line is, byte
+//! for byte, what `normalize::normalize_text` writes for its record.
 
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{json, Value};
@@ -198,4 +199,62 @@ fn unreadable_records_are_skipped_with_exit_1() {
     let (out, status) = normalize_cli(&[], b"{\"b\":1,\"a\":2}\nnot json\n{\"a\":1,\"a\":2}\n");
     assert_eq!(out, [r#"{"b":1,"a":2}"#]);
     assert_eq!(status, Some(1));
+}
+
+/// Each record's text, as the input file holds it: the vectors' payloads written
+/// out in their own key order (one per line), the messy records and the examples.
+fn many_record_texts() -> Vec<String> {
+    let vectors: Value = serde_json::from_str(
+        &std::fs::read_to_string(format!(
+            "{}/tests/vectors/payloads.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let mut texts: Vec<String> = vectors["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|case| serde_json::to_string(&case["payload"]).unwrap())
+        .collect();
+    texts.extend(messy_records().iter().map(|r| r.to_string()));
+    for file in ["customers.ndjson", "business.ndjson"] {
+        let text = std::fs::read_to_string(examples(file)).unwrap();
+        texts.extend(text.lines().map(String::from));
+    }
+    texts
+}
+
+#[test]
+fn every_line_is_what_normalize_text_writes_for_its_record() {
+    // One reading of a payload for normalizing, whichever way it comes: the CLI
+    // writes, byte for byte, what the library's normalize_text (the npm package's
+    // normalizeCustomer) writes for the same record.
+    let texts = many_record_texts();
+    assert!(texts.len() > 40, "{} records", texts.len());
+    let (out, status) = normalize_cli(&[], texts.join("\n").as_bytes());
+    assert_eq!(status, Some(0));
+    let expected: Vec<String> = texts
+        .iter()
+        .map(|t| dwolla_validator::normalize::normalize_text(t).unwrap())
+        .collect();
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn numbers_are_written_as_they_came_and_lone_surrogates_are_handed_back() {
+    let seventy_nines = "9".repeat(70);
+    let input = format!(
+        "{{\"firstName\":\" Jo \",\"n\":[1.50,1e2,-0.0,{seventy_nines}]}}\n{{\"lastName\":\" D\\ud800 \",\"ssn\":\"202-99-1516\"}}\n"
+    );
+    let (out, status) = normalize_cli(&[], input.as_bytes());
+    assert_eq!(status, Some(0), "both records read");
+    assert_eq!(
+        out,
+        [
+            format!("{{\"firstName\":\"Jo\",\"n\":[1.50,1e2,-0.0,{seventy_nines}]}}"),
+            r#"{"lastName":" D\ud800 ","ssn":"202991516"}"#.to_string(),
+        ]
+    );
 }

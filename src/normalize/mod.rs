@@ -65,9 +65,22 @@ fn normalize_value(key: Option<&str>, v: &Value) -> Value {
 /// ```
 pub fn normalize_text(text: &str) -> Result<String, crate::report::Report> {
     let node = crate::input::read_text(text)?;
-    let mut out = String::with_capacity(text.len());
-    write_normalized(None, &node, &mut out);
-    Ok(out)
+    Ok(normalize_node(&node))
+}
+
+/// [`normalize_text`] for a payload already read by [`crate::parse`] (the CLI's
+/// `normalize` reads each record of a file so): compact JSON in the payload's key
+/// order, numbers as written, a lone surrogate escape handed back as written.
+///
+/// ```
+/// use dwolla_validator::{normalize::normalize_node, parse::parse};
+/// let node = parse(r#"{"state": " ia", "n": 1e2}"#).unwrap();
+/// assert_eq!(normalize_node(&node), r#"{"state":"IA","n":1e2}"#);
+/// ```
+pub fn normalize_node(node: &Node<'_>) -> String {
+    let mut out = String::new();
+    write_normalized(None, node, &mut out);
+    out
 }
 
 fn write_normalized(key: Option<&str>, node: &Node<'_>, out: &mut String) {
