@@ -258,3 +258,35 @@ fn numbers_are_written_as_they_came_and_lone_surrogates_are_handed_back() {
         ]
     );
 }
+
+#[test]
+fn input_past_a_piece_is_read_whole_records_at_a_time() {
+    // The CLI reads about a mebibyte at a time, cut where `check` cuts: past that,
+    // and with a broken line and a pretty-printed record among the lines, every
+    // record still comes out once, in order, as normalize_text writes it.
+    let texts = many_record_texts();
+    let mut input = String::new();
+    let mut expected = Vec::new();
+    let mut i = 0;
+    while input.len() < 3 << 20 {
+        let t = &texts[i % texts.len()];
+        match i % 997 {
+            500 => input.push_str("{\"broken\": \n"),
+            600 => {
+                input.push_str(&t.replace(",\"", ",\n  \""));
+                input.push('\n');
+                expected.push(dwolla_validator::normalize::normalize_text(t).unwrap());
+            }
+            _ => {
+                input.push_str(t);
+                input.push('\n');
+                expected.push(dwolla_validator::normalize::normalize_text(t).unwrap());
+            }
+        }
+        i += 1;
+    }
+    let (out, status) = normalize_cli(&[], input.as_bytes());
+    assert_eq!(status, Some(1), "the broken lines are skipped");
+    assert_eq!(out.len(), expected.len());
+    assert!(out == expected, "the lines differ from normalize_text's");
+}
