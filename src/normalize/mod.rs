@@ -65,7 +65,10 @@ fn normalize_value(key: Option<&str>, v: &Value) -> Value {
 /// ```
 pub fn normalize_text(text: &str) -> Result<String, crate::report::Report> {
     let node = crate::input::read_text(text)?;
-    Ok(normalize_node(&node))
+    // The output is about as long as the text: sized once, not grown.
+    let mut out = String::with_capacity(text.len());
+    write_normalized(None, &node, &mut out);
+    Ok(out)
 }
 
 /// [`normalize_text`] for a payload already read by [`crate::parse`] (the CLI's
