@@ -79,12 +79,35 @@ function todayUtc() {
   return dayText;
 }
 
-function optionsJson(options, extra) {
-  if (options === undefined || options === null) options = {};
+/** The options given, `{}` for none; anything but a plain object is a TypeError. */
+function optionsObject(options) {
+  if (options === undefined || options === null) return {};
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError('dwolla-validator: options must be an object such as {operation: "retry", today: "2026-11-23"}');
   }
-  const o = { ...options, ...extra };
+  return options;
+}
+
+// What each string argument must be. Every caller value that crosses into wasm as
+// a string goes through stringArg first: wasm-bindgen's glue assumes a string, and
+// anything else (a number, an object) would trap inside wasm instead of being
+// the caller's TypeError.
+const MUST_BE = {
+  text: 'text must be a string (the JSON body)',
+  field: 'field must be a string such as "postalCode"',
+  kind: 'kind must be a string such as "beneficial-owner"',
+  shape: 'shape must be a string such as "personal"',
+  value: 'value must be a string',
+  operation: 'operation must be "create" or "retry"',
+};
+
+function stringArg(value, name) {
+  if (typeof value !== 'string') throw new TypeError(`dwolla-validator: ${MUST_BE[name]}`);
+  return value;
+}
+
+function optionsJson(options, extra) {
+  const o = { ...optionsObject(options), ...extra };
   if (o.today === undefined) o.today = todayUtc();
   return JSON.stringify(o);
 }
@@ -503,16 +526,13 @@ export function createValidator(options) {
   return {
     validateCustomer: (payload) => validateObject(v, payload),
     validateCustomerText: (text) => {
-      if (typeof text !== 'string') throw new TypeError('dwolla-validator: text must be a string (the JSON body)');
-      return validateText(v, text);
+      return validateText(v, stringArg(text, 'text'));
     },
     validateField: (field, value) => {
-      if (typeof field !== 'string') throw new TypeError('dwolla-validator: field must be a string such as "postalCode"');
-      return answer(v.validate_field(field, payloadJson(value)));
+      return answer(v.validate_field(stringArg(field, 'field'), payloadJson(value)));
     },
     validateAs: (kind, payload) => {
-      if (typeof kind !== 'string') throw new TypeError('dwolla-validator: kind must be a string such as "beneficial-owner"');
-      return answer(v.validate_as(kind, payloadJson(payload)));
+      return answer(v.validate_as(stringArg(kind, 'kind'), payloadJson(payload)));
     },
     /** Releases the wasm memory now rather than when the object is collected. */
     free: () => release(v),
@@ -526,7 +546,7 @@ export function createValidator(options) {
  */
 export function validateCustomerText(text, options) {
   needReady();
-  if (typeof text !== 'string') throw new TypeError('dwolla-validator: text must be a string (the JSON body)');
+  stringArg(text, 'text');
   return validateText(validatorFor(options), text);
 }
 
@@ -537,7 +557,7 @@ export function validateCustomerText(text, options) {
  */
 export function validateAs(kind, payload, options) {
   needReady();
-  if (typeof kind !== 'string') throw new TypeError('dwolla-validator: kind must be a string such as "beneficial-owner"');
+  stringArg(kind, 'kind');
   return answer(validatorFor(options).validate_as(kind, payloadJson(payload)));
 }
 
@@ -606,10 +626,10 @@ export function statusInfo(status) {
  * `pattern` (htmlPattern), and suggested `autocomplete` and `inputmode`. With a
  * shape name, that shape's fields; without, {shape: fields} for every shape.
  */
-export function fieldRules(shape, { operation = 'create' } = {}) {
+export function fieldRules(shape, options) {
   needReady();
-  if (shape !== undefined && typeof shape !== 'string') throw new TypeError('dwolla-validator: shape must be a string such as "personal"');
-  return answer(wasm.field_rules_json(shape ?? '', operation));
+  const operation = optionsObject(options).operation ?? 'create';
+  return answer(wasm.field_rules_json(shape === undefined ? '' : stringArg(shape, 'shape'), stringArg(operation, 'operation')));
 }
 
 /**
@@ -620,7 +640,7 @@ export function fieldRules(shape, { operation = 'create' } = {}) {
  */
 export function validateField(field, value, options) {
   needReady();
-  if (typeof field !== 'string') throw new TypeError('dwolla-validator: field must be a string such as "postalCode"');
+  stringArg(field, 'field');
   checkShapeOption(options);
   return answer(validatorFor(options).validate_field(field, payloadJson(value)));
 }
@@ -654,15 +674,14 @@ export function formPayload(payload, options) {
 export function normalizeCustomer(payload) {
   needReady();
   if (payload === null || typeof payload !== 'object') throw new TypeError('dwolla-validator: payload must be an object');
-  return answer(wasm.normalize_customer_json(payloadJson(payload)));
+  // Wrapped as {payload}: a payload of its own may have an `error` key.
+  return answer(wasm.normalize_customer_json(payloadJson(payload))).payload;
 }
 
 /** Normalizes one field's value, as a form would on blur. */
 export function normalizeField(field, value) {
   needReady();
-  if (typeof field !== 'string') throw new TypeError('dwolla-validator: field must be a string');
-  if (typeof value !== 'string') throw new TypeError('dwolla-validator: value must be a string');
-  return wasm.normalize_field(field, value);
+  return wasm.normalize_field(stringArg(field, 'field'), stringArg(value, 'value'));
 }
 
 /** Dwolla's HAL ValidationError body for a report, or null when the report is valid. */

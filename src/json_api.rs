@@ -9,7 +9,9 @@
 //!
 //! A failure that is the caller's mistake (options that are not an object, an
 //! unknown operation) comes back as `{"error": "..."}`, which the JS wrapper throws
-//! as a `TypeError`.
+//! as a `TypeError`. An answer that is a payload (normalized, or as a form sends
+//! it) is wrapped as `{"payload": ...}`, so that a payload's own `error` key is
+//! never read as such a mistake.
 //!
 //! One answer is not JSON: the npm package's `validateCustomer` (its hot path)
 //! gets [`Prepared::validate_customer_answer`], which is nothing at all for a clean
@@ -341,10 +343,26 @@ pub fn statuses_json() -> String {
     crate::statuses::all_json().to_string()
 }
 
-/// Normalizes a payload given as JSON text; returns JSON text.
+/// Normalizes a payload given as JSON text; returns the normalized payload as
+/// `{"payload": ...}`: wrapped, as [`form_payload_json`]'s is, so that a payload
+/// with an `error` key of its own is never read as the caller's mistake.
+///
+/// ```
+/// use dwolla_validator::json_api::normalize_customer_json;
+/// assert_eq!(normalize_customer_json(r#"{"firstName":" Jane ","error":"x"}"#),
+///            r#"{"payload":{"firstName":"Jane","error":"x"}}"#);
+/// assert!(normalize_customer_json("{").starts_with(r#"{"error":"#));
+/// ```
 pub fn normalize_customer_json(payload: &str) -> String {
     match normalize::normalize_text(payload) {
-        Ok(text) => text,
+        Ok(text) => {
+            const OPEN: &str = r#"{"payload":"#;
+            let mut out = String::with_capacity(OPEN.len() + text.len() + 1);
+            out.push_str(OPEN);
+            out.push_str(&text);
+            out.push('}');
+            out
+        }
         Err(report)
             if report
                 .errors
@@ -367,7 +385,10 @@ pub fn to_dwolla_error_json(report: &str) -> String {
     const NOT_A_REPORT: &str =
         "not a report: expected {valid, errors: [{code, message, path, rule}]}";
     // Read by hand, as the options are, to keep serde's derive out of the `.wasm`.
-    let Ok(Value::Object(r)) = read_value(report) else {
+    // Not through `read_value`: its 10 MiB is the limit of a payload, and a report
+    // the engine wrote can be larger than the payload it is about (a body of 100,000
+    // unknown keys, about 1 MB, has 100,000 errors). Reading stays linear in time.
+    let Ok(Value::Object(r)) = crate::parse::parse(report).map(|node| node.to_value()) else {
         return error_json(NOT_A_REPORT);
     };
     let Some(Value::Array(errors)) = r.get("errors") else {
@@ -605,6 +626,45 @@ mod tests {
             .validate_customer_bytes(b"{\"firstName\":\"\xff\"}")
             .unwrap();
         assert!(not_utf8.contains("json_syntax"), "{not_utf8}");
+    }
+
+    #[test]
+    fn every_report_the_engine_writes_renders_as_a_hal_body() {
+        // About 1 MB of payload, over 10 MiB of report: the report's size is not
+        // a payload's, so it is not refused as one.
+        let keys: Vec<String> = (0..100_000).map(|i| format!("\"k{i}\":0")).collect();
+        let body = format!("{{\"firstName\":\"Jane\",{}}}", keys.join(","));
+        assert!(body.len() < 1_200_000);
+        let report = validate_customer_json(&body, OPTS);
+        assert!(report.len() > crate::rules::presence::MAX_PAYLOAD_BYTES);
+        let hal: Value = serde_json::from_str(&to_dwolla_error_json(&report)).unwrap();
+        let errors = hal["_embedded"]["errors"].as_array().unwrap();
+        let expected: Value = serde_json::from_str(&report).unwrap();
+        assert_eq!(errors.len(), expected["errors"].as_array().unwrap().len());
+        assert!(errors.len() > 100_000);
+    }
+
+    #[test]
+    fn a_normalized_payload_is_never_read_as_an_error() {
+        // A payload may have a key of any name, `error` and `valid` included: it
+        // comes back inside `payload`, and only the caller's mistakes come back as
+        // `{"error": ...}`.
+        for payload in [
+            r#"{"error":" SSN 123-45-6789 "}"#,
+            r#"{"error":"x","valid":true}"#,
+            r#"{"payload":{"error":"x"}}"#,
+            r#"{"unreadable":true}"#,
+        ] {
+            let out: Value = serde_json::from_str(&normalize_customer_json(payload)).unwrap();
+            let expected: Value =
+                serde_json::from_str(&crate::normalize::normalize_text(payload).unwrap()).unwrap();
+            assert_eq!(out, serde_json::json!({ "payload": expected }), "{payload}");
+        }
+        for broken in ["{", "[1,]", "\"\\ud800"] {
+            let out: Value = serde_json::from_str(&normalize_customer_json(broken)).unwrap();
+            assert!(out["error"].is_string(), "{broken}: {out}");
+            assert_eq!(out.as_object().unwrap().len(), 1, "{broken}: {out}");
+        }
     }
 
     #[test]

@@ -48,6 +48,33 @@ test('toDwollaError renders the HAL body', () => {
   assert.throws(() => dv.toDwollaError([1, 2]), TypeError);
 });
 
+test('toDwollaError renders every report the engine gives, however many errors it has', () => {
+  // About 1 MB of body, but 100,000 unknown keys: a report far larger than the
+  // 10 MiB a payload may be. The README's server renders such a report.
+  const keys = Array.from({ length: 100000 }, (_, i) => `"k${i}":0`).join(',');
+  const report = dv.validateCustomerText(`{"firstName":"Jane",${keys}}`, { today: TODAY });
+  assert.ok(JSON.stringify(report).length > 10 * 1024 * 1024);
+  const body = dv.toDwollaError(report);
+  assert.equal(body._embedded.errors.length, report.errors.length);
+  const { code, message, path } = report.errors.at(-1);
+  assert.deepEqual(body._embedded.errors.at(-1), { code, message, path, _links: {} });
+});
+
+test('a payload\'s own keys are never read as the caller\'s mistake', () => {
+  // The engine answers a mistake as {error: "..."}; a payload can have a key of
+  // that name (or valid, payload, unreadable): normalizeCustomer and formPayload,
+  // whose answers are payloads, hand it back as data.
+  for (const extra of [{ error: ' SSN 078-05-1120 rejected ' }, { error: 'x', valid: true }, { payload: { error: 'x' } }, { unreadable: true }]) {
+    const payload = { ...valid, firstName: '  John ', ...extra };
+    const n = dv.normalizeCustomer(payload);
+    assert.equal(n.firstName, 'John', JSON.stringify(extra));
+    for (const [k, v] of Object.entries(extra)) assert.deepEqual(n[k], typeof v === 'string' ? v.trim() : v, k);
+    const f = dv.formPayload(payload, { today: TODAY });
+    assert.equal(f.firstName, 'John', JSON.stringify(extra));
+    assert.deepEqual(Object.keys(f).sort(), Object.keys(n).sort(), JSON.stringify(extra));
+  }
+});
+
 test('normalizeCustomer and normalizeField', () => {
   const n = dv.normalizeCustomer({ ...valid, firstName: '  John  ', state: 'ny', ssn: '202-99-1516', phone: '(555) 432-1234' });
   assert.equal(n.firstName, 'John');
