@@ -99,11 +99,8 @@ impl<'de> serde::de::Visitor<'de> for StrictVisitor {
         let mut out = serde_json::Map::new();
         while let Some(key) = map.next_key::<String>()? {
             if out.contains_key(&key) {
-                // The key is a field name, not a value; long ones are cut short.
-                let shown: String = key.chars().take(40).collect();
-                let more = if shown.len() < key.len() { "..." } else { "" };
-                return Err(serde::de::Error::custom(format_args!(
-                    "the key \"{shown}{more}\" appears twice in one object; send each field once"
+                return Err(serde::de::Error::custom(crate::parse::repeated_key_reason(
+                    &key,
                 )));
             }
             let StrictValue(v) = map.next_value()?;

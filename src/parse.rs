@@ -360,6 +360,21 @@ pub(crate) fn plain_len(bytes: &[u8]) -> usize {
         .unwrap_or(bytes.len() - at)
 }
 
+/// Why an object is refused when `key` appears twice in it. A key that names a
+/// field (one of [`keys::KNOWN`]) is named, as the shape names it; any other key is
+/// input like a value, and may be anything (a pasted SSN), so it is not repeated.
+pub(crate) fn repeated_key_reason(key: &str) -> String {
+    if keys::id_of_text(key) == UNKNOWN {
+        REPEATED_UNKNOWN_KEY.to_string()
+    } else {
+        format!("the key \"{key}\" appears twice in one object; send each field once")
+    }
+}
+
+/// [`repeated_key_reason`] for a key that names no field.
+pub(crate) const REPEATED_UNKNOWN_KEY: &str =
+    "a key that is not a field appears twice in one object; send each key once";
+
 /// Parses one JSON value from `text` (surrounding whitespace allowed).
 pub fn parse(text: &str) -> Result<Node<'_>, InputError> {
     let mut p = Parser::new(text);
@@ -400,14 +415,9 @@ impl<'a> Parser<'a> {
         error_at(self.bytes, self.pos, reason)
     }
 
-    /// The error for a key written twice in one object. The key is a field name,
-    /// not a value; long ones are cut short.
+    /// The error for a key written twice in one object.
     fn repeated_key(&self, key: &str) -> InputError {
-        let shown: String = key.chars().take(40).collect();
-        let more = if shown.len() < key.len() { "..." } else { "" };
-        self.error(&format!(
-            "the key \"{shown}{more}\" appears twice in one object; send each field once"
-        ))
+        self.error(&repeated_key_reason(key))
     }
 
     /// Moves past the bytes of a string that need no attention: up to the next
@@ -1016,6 +1026,24 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_key_is_named_only_when_it_names_a_field() {
+        // Both readers (this parser, and the serde one of `input::parse_payload`).
+        let readers: [fn(&str) -> String; 2] = [
+            |t| parse(t).unwrap_err().to_string(),
+            |t| parse_payload(t.as_bytes()).unwrap_err().to_string(),
+        ];
+        for read in readers {
+            let e = read(r#"{"ssn":"1","firstName":"A","ssn":"2"}"#);
+            assert!(e.contains(r#"the key "ssn" appears twice"#), "{e}");
+            for key in ["078-05-1120", "SSN 078-05-1120", "ssn ", "Ssn", "a\\u0007b"] {
+                let e = read(&format!(r#"{{"{key}":1,"{key}":2}}"#));
+                assert!(e.contains(REPEATED_UNKNOWN_KEY), "{e}");
+                assert!(!e.contains(key), "{key} repeated in {e}");
+            }
+        }
+    }
+
+    #[test]
     fn many_keys_stay_linear_and_duplicates_are_found_late() {
         let mut text = String::from("{");
         for i in 0..50_000 {
@@ -1048,8 +1076,13 @@ mod tests {
                 column,
             } = parse(&text).unwrap_err();
             assert_eq!((line, column), (1, text.len()), "{text}");
+            // The first repeated key in sorted order; named only when a field's.
             let first = key.min(other);
-            assert!(reason.contains(&format!("\"{first}\"")), "{reason}");
+            if keys::id_of_text(first) == UNKNOWN {
+                assert_eq!(reason, REPEATED_UNKNOWN_KEY);
+            } else {
+                assert!(reason.contains(&format!("\"{first}\"")), "{reason}");
+            }
         }
     }
 

@@ -497,3 +497,45 @@ fn check_reads_like_the_text_path() {
         "the message is in Spanish"
     );
 }
+
+/// Keys are input: an unknown one can hold a line break, a terminal escape or a
+/// pasted SSN. The text report writes each issue on its own line with what shows
+/// nothing escaped, and no message (stdout or stderr) repeats a key that is not a
+/// field's name.
+#[test]
+fn keys_of_any_content_stay_on_their_line_and_unknown_ones_are_not_repeated() {
+    let key = r#"x\n1 record checked: 1 valid, 0 invalid.\n\u001b[2J\u202e"#;
+    let record = format!(
+        r#"{{"{key}":1,"firstName":"A","lastName":"B","email":"a@b.co","type":"unverified"}}"#
+    );
+    let out = run(&["check", "--today", "2026-11-23"], record.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(
+        lines[1].starts_with(r"  error /x\u{a}1 record checked"),
+        "{text}"
+    );
+    assert!(lines[1].ends_with("(NotAllowed, unknown_field)"), "{text}");
+    assert!(lines[2].starts_with("1 record checked: 0 valid, 1 invalid."));
+    assert!(!text.contains(['\u{1b}', '\u{202e}']), "{text:?}");
+
+    // A key given twice: `check` and `normalize` say so without repeating it.
+    let secret = "SSN 078-05-1120";
+    let twice = format!(r#"{{"firstName":"A","{secret}":1,"{secret}":2}}"#);
+    for args in [
+        &["check"][..],
+        &["check", "--format", "json"],
+        &["normalize"],
+    ] {
+        let out = run(args, twice.as_bytes());
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        for stream in [&out.stdout, &out.stderr] {
+            let s = String::from_utf8_lossy(stream);
+            assert!(!s.contains("078-05-1120"), "{args:?}: {s}");
+        }
+    }
+    let out = run(&["normalize"], twice.as_bytes());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("appears twice"));
+}

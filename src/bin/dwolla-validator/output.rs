@@ -5,11 +5,34 @@
 //! reached (see [`Failure::StdoutClosed`]).
 
 use crate::args::Format;
+use dwolla_validator::rules::invisible_characters::is_invisible;
 use dwolla_validator::{Issue, Report};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+
+/// A path as the text report shows it. An unknown field's path holds its key as
+/// sent, which can hold anything: a line break and a made-up summary line, or a
+/// terminal's escape sequence. Every character that shows nothing (controls,
+/// zero-width and bidi ones: `invisible_characters`' own set) and the backslash
+/// are written as `\u{..}` escapes, so each issue stays on its one line and looks
+/// as it is. `--format json` escapes them as JSON does.
+fn shown_path(path: &str) -> Cow<'_, str> {
+    let hidden = |c: char| c == '\\' || is_invisible(c);
+    if !path.chars().any(hidden) {
+        return Cow::Borrowed(path);
+    }
+    let mut out = String::with_capacity(path.len() + 8);
+    for c in path.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// Why a command stopped before its end.
 #[derive(Debug, PartialEq, Eq)]
@@ -153,9 +176,9 @@ impl Printer {
                 for (kind, list) in [("error", &report.errors), ("hint", &report.warnings)] {
                     for e in list {
                         let path = if e.path.is_empty() {
-                            "(record)"
+                            Cow::Borrowed("(record)")
                         } else {
-                            e.path.as_str()
+                            shown_path(&e.path)
                         };
                         writeln!(
                             out,
