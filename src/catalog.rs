@@ -51,7 +51,10 @@ pub struct FieldRule {
     pub path: String,
     /// How messages name it.
     pub label: &'static str,
-    /// Whether it must be there.
+    /// Whether it must be there. A field inside an object that a person gives
+    /// only outside the US (a passport) is required only there, whatever the
+    /// passport's own table says; inside an object that is optional everywhere (a
+    /// controller on retry), it says what that object needs when it is given.
     pub required: Required,
     /// What its rules require (for an address field that depends on the country,
     /// the US rules).
@@ -114,7 +117,41 @@ fn required_of(p: Presence, op: Operation) -> Required {
     }
 }
 
-fn collect(shape: &Shape, prefix: &str, in_address: bool, op: Operation, out: &mut Vec<FieldRule>) {
+/// When a field is required, given that the objects it is in are required `outer`
+/// (what [`collect`] carries down): a field of a passport, which a person gives
+/// only outside the US, is required only outside the US however required it is
+/// within the passport.
+fn within(outer: Required, inner: Required) -> Required {
+    match (outer, inner) {
+        (Required::Yes, r) | (r, Required::Yes) => r,
+        (Required::No, _) | (_, Required::No) => Required::No,
+        (a, b) if a == b => a,
+        // Required only in the US and only outside it: never. No shape has such a
+        // field; tests/catalog_required.rs would catch one that did.
+        _ => Required::No,
+    }
+}
+
+/// The condition an object field passes on to the fields inside it: its own when
+/// it depends on where the person is (a passport), none otherwise. An object that
+/// is optional wherever the person is (a controller on retry) is described as
+/// given: its fields say what a controller that is there needs, since no value of
+/// [`Required`] says "when the object is given".
+fn passed_down(outer: Required, object: Required) -> Required {
+    match object {
+        Required::IfInUs | Required::IfOutsideUs => within(outer, object),
+        Required::Yes | Required::No => outer,
+    }
+}
+
+fn collect(
+    shape: &Shape,
+    prefix: &str,
+    in_address: bool,
+    outer: Required,
+    op: Operation,
+    out: &mut Vec<FieldRule>,
+) {
     for f in shape.fields {
         let path = if prefix.is_empty() {
             f.name.to_string()
@@ -128,7 +165,15 @@ fn collect(shape: &Shape, prefix: &str, in_address: bool, op: Operation, out: &m
             Kind::Text(r) => (r, None),
             Kind::ByCountry { us, elsewhere } => (us, Some(elsewhere)),
             Kind::Object(inner) => {
-                collect(inner, &path, in_address || f.name == "address", op, out);
+                let outer = passed_down(outer, required_of(f.presence, op));
+                collect(
+                    inner,
+                    &path,
+                    in_address || f.name == "address",
+                    outer,
+                    op,
+                    out,
+                );
                 continue;
             }
         };
@@ -136,7 +181,7 @@ fn collect(shape: &Shape, prefix: &str, in_address: bool, op: Operation, out: &m
         out.push(FieldRule {
             path,
             label: f.label,
-            required: required_of(f.presence, op),
+            required: within(outer, required_of(f.presence, op)),
             constraints: describe(rules, op),
             constraints_outside_us: elsewhere.map(|r| describe(r, op)),
             rules: rules
@@ -155,7 +200,7 @@ fn collect(shape: &Shape, prefix: &str, in_address: bool, op: Operation, out: &m
 pub fn field_rules(shape: &str, op: Operation) -> Option<Vec<FieldRule>> {
     let s = shape_named(shape)?;
     let mut out = Vec::new();
-    collect(s, "", false, op, &mut out);
+    collect(s, "", false, Required::Yes, op, &mut out);
     Some(out)
 }
 
@@ -164,7 +209,7 @@ pub fn catalog(op: Operation) -> Value {
     let mut m = Map::new();
     for s in crate::shapes::SHAPES {
         let mut fields = Vec::new();
-        collect(s, "", false, op, &mut fields);
+        collect(s, "", false, Required::Yes, op, &mut fields);
         m.insert(
             s.name.to_string(),
             serde_json::to_value(fields).unwrap_or(Value::Null),
