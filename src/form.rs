@@ -6,9 +6,12 @@
 //! The surfaces made for forms (the npm package's Standard Schema object and its
 //! whole-form checks) judge [`form_payload`] instead: the payload
 //! [normalized](crate::normalize()) and every optional string field that is empty
-//! or blank left out, nested objects (a controller, an address) included. A
-//! required field that is empty stays, so it is reported as `Required`; so does a
-//! blank `type`, which picks the shape rather than being one of its fields.
+//! or blank left out, nested objects (a controller, an address) included. An
+//! optional object whose every input was left untouched (a US controller's
+//! passport sent as `{"number": "", "country": ""}`, or `{}`) is left out the same
+//! way, at any depth. A required field that is empty stays, so it is reported as
+//! `Required` (a passport abroad, too); so does a blank `type`, which picks the
+//! shape rather than being one of its fields.
 //!
 //! Which fields are optional comes from the shape's field table, chosen from
 //! `type` exactly as `validate` chooses it; nothing here is a second copy of it.
@@ -32,7 +35,8 @@ use crate::shapes::{self, Kind, Shape};
 use serde_json::{Map, Value};
 
 /// The payload a form would send for `payload`: normalized, with every empty or
-/// blank optional string field left out (at any depth). A payload whose shape
+/// blank optional string field, and every optional object holding nothing else,
+/// left out (at any depth). A payload whose shape
 /// cannot be told (no object, an unknown `type`) is only normalized, so
 /// `validate` still explains what is wrong with it.
 pub fn form_payload(payload: &Value, opts: &Options) -> Value {
@@ -51,8 +55,7 @@ fn leave_out_untouched(shape: &Shape, obj: &mut Map<String, Value>, opts: &Optio
     let untouched: Vec<&str> = shape
         .fields
         .iter()
-        .filter(|f| !matches!(f.kind, Kind::Object(_)))
-        .filter(|f| matches!(obj.get(f.name), Some(Value::String(s)) if is_blank(s)))
+        .filter(|f| obj.get(f.name).is_some_and(|v| is_untouched(f.kind, v)))
         .filter(|f| !f.presence.required_in(obj, opts))
         .map(|f| f.name)
         .collect();
@@ -69,6 +72,21 @@ fn leave_out_untouched(shape: &Shape, obj: &mut Map<String, Value>, opts: &Optio
         if let (Kind::Object(inner), Some(Value::Object(child))) = (f.kind, obj.get_mut(f.name)) {
             leave_out_untouched(inner, child, opts);
         }
+    }
+}
+
+/// Whether `value` is what a form sends for inputs nobody touched, for a field
+/// that holds `kind`: an empty or blank string for a text field; for an object
+/// field (a passport), an object whose every key is one of its fields and holds
+/// such a value in turn (so `{}` too). Anything else (a number, `null`, a key the
+/// shape does not know) was typed or sent on purpose, and stays for `validate`.
+fn is_untouched(kind: Kind, value: &Value) -> bool {
+    match (kind, value) {
+        (Kind::Text(_) | Kind::ByCountry { .. }, Value::String(s)) => is_blank(s),
+        (Kind::Object(inner), Value::Object(m)) => m
+            .iter()
+            .all(|(key, v)| inner.field(key).is_some_and(|f| is_untouched(f.kind, v))),
+        _ => false,
     }
 }
 
@@ -168,6 +186,167 @@ mod tests {
         }
         assert!(checked > 100, "checked {checked}");
         assert!(strict_refused > 20, "strict refused {strict_refused}");
+    }
+
+    /// What a form sends for an object whose inputs nobody touched, in every way
+    /// it might: `{}`, every input `""`, every input blank, and the same with the
+    /// objects inside it left out or, at any depth, made the same way.
+    fn untouched_objects(shape: &Shape) -> Vec<Value> {
+        let mut out = vec![json!({})];
+        for blank in ["", "   ", "\u{a0}\t"] {
+            for nested in [false, true] {
+                let mut m = Map::new();
+                for f in shape.fields {
+                    match f.kind {
+                        Kind::Object(inner) if nested => {
+                            // The deepest variant: all of it untouched.
+                            let deepest = untouched_objects(inner).pop().unwrap();
+                            m.insert(f.name.to_string(), deepest);
+                        }
+                        Kind::Object(_) => {}
+                        _ => {
+                            m.insert(f.name.to_string(), json!(blank));
+                        }
+                    }
+                }
+                out.push(Value::Object(m));
+            }
+        }
+        out
+    }
+
+    /// Every object the payload holds at a path, with the shape it is checked
+    /// against: the payload itself first (`[]`), then nested ones.
+    fn objects_in(
+        shape: &'static Shape,
+        at: &Value,
+        path: Vec<String>,
+        out: &mut Vec<(Vec<String>, &'static Shape)>,
+    ) {
+        out.push((path.clone(), shape));
+        for f in shape.fields {
+            if let (Kind::Object(inner), Some(child @ Value::Object(_))) = (f.kind, at.get(f.name))
+            {
+                let mut p = path.clone();
+                p.push(f.name.to_string());
+                objects_in(inner, child, p, out);
+            }
+        }
+    }
+
+    fn at_path<'a>(v: &'a mut Value, path: &[String]) -> &'a mut Map<String, Value> {
+        path.iter()
+            .fold(v, |v, k| v.get_mut(k).unwrap())
+            .as_object_mut()
+            .unwrap()
+    }
+
+    /// Every optional object field (validation lets the vector go without it) of
+    /// every valid vector, at any depth and on create and retry, set to what a
+    /// form sends for its untouched inputs: the form's payload is the vector
+    /// without it (normalized), and valid, though the API's `validate` refuses it.
+    #[test]
+    fn untouched_optional_objects_are_left_out() {
+        let mut checked = 0;
+        let mut strict_refused = 0;
+        let mut fields = std::collections::BTreeSet::new();
+        for file in ["payloads.json", "business.json"] {
+            let v = vectors(file);
+            for case in v["cases"].as_array().unwrap() {
+                let mut o = opts();
+                match case["options"].as_object() {
+                    None => {}
+                    Some(m) if m.keys().all(|k| k == "operation") => {
+                        o = o.operation(m["operation"].as_str().unwrap().parse().unwrap());
+                    }
+                    Some(_) => continue,
+                }
+                let payload = &case["payload"];
+                if case["expect"]["valid"] != true || !validate(payload, &o).valid {
+                    continue;
+                }
+                let Some(shape) = payload.as_object().and_then(|m| shapes::dispatch(m).ok()) else {
+                    continue;
+                };
+                let mut objects = Vec::new();
+                objects_in(shape, payload, Vec::new(), &mut objects);
+                for (parent, parent_shape) in objects {
+                    for f in parent_shape.fields {
+                        let Kind::Object(inner) = f.kind else {
+                            continue;
+                        };
+                        let mut expected = payload.clone();
+                        at_path(&mut expected, &parent).remove(f.name);
+                        if !validate(&expected, &o).valid {
+                            continue; // required here
+                        }
+                        for untouched in untouched_objects(inner) {
+                            let mut typed = payload.clone();
+                            at_path(&mut typed, &parent)
+                                .insert(f.name.to_string(), untouched.clone());
+                            strict_refused += usize::from(!validate(&typed, &o).valid);
+                            let sent = form_payload(&typed, &o);
+                            let name = format!(
+                                "{} {}/{} = {untouched}",
+                                case["name"],
+                                parent.join("/"),
+                                f.name
+                            );
+                            assert_eq!(sent, crate::normalize(&expected), "{name}");
+                            assert!(validate(&sent, &o).valid, "{name}");
+                            fields.insert(
+                                parent
+                                    .iter()
+                                    .map(String::as_str)
+                                    .chain([f.name])
+                                    .collect::<Vec<_>>()
+                                    .join("/"),
+                            );
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        // A controller's (and a business's controller's) passport, and the
+        // controller itself on retry.
+        assert!(
+            fields.contains("controller/passport") && fields.contains("controller"),
+            "{fields:?}"
+        );
+        assert!(
+            checked > 20 && strict_refused > 10,
+            "checked {checked}, strict refused {strict_refused}"
+        );
+    }
+
+    /// Only what a form sends for untouched inputs goes: a passport with a
+    /// number typed, one holding a key its shape does not know, or a value that is
+    /// not a string stays, for `validate` to report.
+    #[test]
+    fn a_touched_or_odd_object_stays() {
+        let with = |passport: Value| {
+            json!({"type": "business", "businessType": "llc", "controller": {
+                "address": {"country": "US"}, "ssn": "1234", "passport": passport}})
+        };
+        for passport in [
+            json!({"number": "X1", "country": ""}),
+            json!({"number": "", "country": "", "extra": ""}),
+            json!({"number": null, "country": ""}),
+            json!({"number": 5}),
+            json!(""),
+        ] {
+            let sent = form_payload(&with(passport.clone()), &opts());
+            assert!(sent["controller"].get("passport").is_some(), "{passport}");
+        }
+        // Abroad a passport is required: left empty, it stays and is reported.
+        let abroad = json!({"type": "business", "businessType": "llc", "controller": {
+            "address": {"country": "GB"}, "passport": {"number": "", "country": ""}}});
+        let sent = form_payload(&abroad, &opts());
+        assert_eq!(
+            sent["controller"]["passport"],
+            json!({"number": "", "country": ""})
+        );
     }
 
     #[test]
