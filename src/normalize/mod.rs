@@ -38,7 +38,7 @@ pub fn normalize(payload: &Value) -> Value {
 
 fn normalize_value(key: Option<&str>, v: &Value) -> Value {
     match v {
-        Value::String(s) => Value::String(normalize_field(key.unwrap_or(""), s)),
+        Value::String(s) => Value::String(normalize_named(key.unwrap_or(""), s)),
         Value::Object(m) => {
             let mut out = Map::new();
             for (k, v) in m {
@@ -91,7 +91,7 @@ fn write_normalized(key: Option<&str>, node: &Node<'_>, out: &mut String) {
         Node::Null => out.push_str("null"),
         Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Node::Number(n) => out.push_str(n),
-        Node::Str(s) => write_json_string(&normalize_field(key.unwrap_or(""), s), out),
+        Node::Str(s) => write_json_string(&normalize_named(key.unwrap_or(""), s), out),
         Node::BadStr(raw) => {
             out.push('"');
             out.push_str(raw);
@@ -146,17 +146,28 @@ fn write_json_string(s: &str, out: &mut String) {
     out.push('"');
 }
 
-/// Normalizes one field's value, as a form would on blur.
+/// Normalizes one field's value, as a form would on blur. A nested field is named
+/// by its path, as the catalog and `validate_field` name it
+/// (`controller/address/stateProvinceRegion`): its value is normalized exactly as
+/// [`normalize`] normalizes the value at that path of a payload, by the name of
+/// the field it is in (the path's last part).
 ///
 /// ```
 /// use dwolla_validator::normalize::normalize_field;
 /// assert_eq!(normalize_field("phone", " (515) 555-0100 "), "5155550100");
 /// assert_eq!(normalize_field("ssn", "12-34"), "1234");
 /// assert_eq!(normalize_field("ssn", "123-45"), "123-45"); // 5 digits: left for validate
+/// assert_eq!(normalize_field("controller/ssn", "202-99-1516"), "202991516");
+/// assert_eq!(normalize_field("controller/address/country", "us"), "US");
 /// ```
 pub fn normalize_field(field: &str, value: &str) -> String {
+    normalize_named(field.rsplit('/').next().unwrap_or(field), value)
+}
+
+/// Normalizes a value by the name of the field (the JSON key) it is in.
+fn normalize_named(name: &str, value: &str) -> String {
     let tidy = compose(&collapse_whitespace(value));
-    match field {
+    match name {
         "state" | "stateProvinceRegion" | "country" => tidy.to_ascii_uppercase(),
         "ssn" => only_digits_if(&tidy, &[4, 9]),
         "phone" => only_digits_if(&tidy, &[10]),
