@@ -321,6 +321,12 @@ export interface FieldRule {
   /** "ssn", "controller/address/postalCode". */
   path: string;
   label: string;
+  /**
+   * Whether the payload must have it: `ifInUs`/`ifOutsideUs` follow the person's (or
+   * the address's) country: a controller's SSN and a US postal code `ifInUs`, a
+   * passport's number and country `ifOutsideUs`. A field of an object that may be
+   * left out everywhere (a controller on retry) says what that object needs when given.
+   */
   required: 'yes' | 'no' | 'ifInUs' | 'ifOutsideUs';
   constraints: Constraints;
   constraintsOutsideUs?: Constraints;
