@@ -168,3 +168,43 @@ fn document_and_catalogs_into_a_reader_that_stops_after_one_line() {
         assert_quiet(&out, status.unwrap(), &format!("{args:?}"));
     }
 }
+
+/// `check` and `normalize` read a stream a few megabytes at a time: the first
+/// record's line comes out while the input is still open (an endless `yes | ...`
+/// is read as it comes, never held whole). The writer keeps stdin open until the
+/// line has arrived, so a command that read its input to the end first would
+/// never answer; the test gives up after a minute.
+#[test]
+fn a_stream_that_has_not_ended_is_answered_as_it_comes() {
+    for (args, first) in [
+        (
+            &["check", "--format", "json"][..],
+            r#"{"index":0,"line":1,"valid":true"#,
+        ),
+        (&["normalize"], r#"{"firstName":"John""#),
+    ] {
+        let mut child = bin(args)
+            .env("DWOLLA_VALIDATOR_CHUNK_BYTES", "65536")
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (line_tx, line_rx) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            let mut line = String::new();
+            BufReader::new(stdout).read_line(&mut line).unwrap();
+            line_tx.send(line).unwrap();
+        });
+        // More than a chunk of records, and the stream left open. The command
+        // may stop once its one line was read: a failed write is not the concern.
+        let _ = stdin.write_all(lines(VALID, 1000).as_bytes());
+        let _ = stdin.flush();
+        let line = line_rx.recv_timeout(std::time::Duration::from_secs(60));
+        drop(stdin);
+        let line = line.unwrap_or_else(|_| panic!("{args:?}: no line before the input ended"));
+        assert!(line.starts_with(first), "{args:?}: {line}");
+        reader.join().unwrap();
+        child.wait().unwrap();
+    }
+}

@@ -1,16 +1,19 @@
 //! `check`: validates every record of every input and prints a report for each.
 //!
-//! Input is read a few megabytes at a time ([`CHUNK_BYTES`]), cut only at record
-//! boundaries ([`dwolla_validator::input::last_boundary`], `pieces`), each piece
-//! read and checked on its own thread, and the results printed in input order
-//! before the next chunk is read: memory stays bounded on a file of any size, and
-//! neither the number of threads nor the chunk size changes the output.
+//! Input is read a few megabytes at a time ([`crate::chunks`]), cut only at record
+//! boundaries, each piece read and checked on its own thread, and the results
+//! printed in input order before the next pieces are read: memory stays bounded on
+//! a file of any size, and neither the number of threads nor the chunk size
+//! changes the output. A chunk checked on one thread is printed record by record,
+//! as it is read.
 
 use crate::args::Args;
+use crate::chunks::{chunk_bytes, for_each_chunk};
 use crate::output::{Failure, Outcome, Printer};
-use dwolla_validator::input::{last_boundary, pieces, pieces_after, unreadable_report, Piece};
+use dwolla_validator::input::{unreadable_report, InputError, Piece};
+use dwolla_validator::parse::Node;
 use dwolla_validator::{validate_parsed, validate_parsed_as, Report};
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Inputs at least this large are checked on every core.
@@ -49,20 +52,23 @@ type Checked = Vec<(Option<usize>, Report)>;
 /// `serde_json::Value` is built, and only the reports are kept.
 fn check_piece(args: &Args, piece: &Piece, done: &AtomicUsize) -> Checked {
     let mut out = Vec::new();
-    piece.for_each_node(|line, node| {
-        let report = match (&node, &args.kind) {
-            (Ok(n), None) => validate_parsed(n, &args.opts),
-            (Ok(n), Some(kind)) => validate_parsed_as(kind, n, &args.opts),
-            (Err(e), _) => {
-                let mut r = unreadable_report(e);
-                r.localize(args.opts.locale);
-                r
-            }
-        };
-        done.fetch_add(1, Ordering::Relaxed);
-        out.push((line, report));
-    });
+    piece.for_each_node(|line, node| out.push((line, report_of(args, &node, done))));
     out
+}
+
+/// The report of one record as read (or of why it could not be read).
+fn report_of(args: &Args, node: &Result<Node<'_>, InputError>, done: &AtomicUsize) -> Report {
+    let report = match (node, &args.kind) {
+        (Ok(n), None) => validate_parsed(n, &args.opts),
+        (Ok(n), Some(kind)) => validate_parsed_as(kind, n, &args.opts),
+        (Err(e), _) => {
+            let mut r = unreadable_report(e);
+            r.localize(args.opts.locale);
+            r
+        }
+    };
+    done.fetch_add(1, Ordering::Relaxed);
+    report
 }
 
 /// Draws "checked N records" on stderr while the workers run, when it is a terminal.
@@ -80,16 +86,6 @@ fn progress(done: &AtomicUsize, finished: &AtomicBool) {
     let _ = write!(err, "\r\x1b[2K");
 }
 
-/// How much input is held at once: DWOLLA_VALIDATOR_CHUNK_BYTES (at least 1), or
-/// [`CHUNK_BYTES`]. The tests set it small to show that it never changes the output.
-fn chunk_bytes() -> usize {
-    std::env::var("DWOLLA_VALIDATOR_CHUNK_BYTES")
-        .ok()
-        .and_then(|t| t.parse::<usize>().ok())
-        .filter(|&t| t > 0)
-        .unwrap_or(CHUNK_BYTES)
-}
-
 /// The number of threads: DWOLLA_VALIDATOR_THREADS, or one per core.
 fn threads() -> usize {
     std::env::var("DWOLLA_VALIDATOR_THREADS")
@@ -99,84 +95,60 @@ fn threads() -> usize {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
 }
 
-/// How much of an input `check` holds at once: it reads about this much, checks
-/// the whole records in it on every core, prints their reports and reads on. A
-/// record that runs past it (or a broken one that never ends, such as a line that
-/// leaves a `{` open) is read on until it ends, so the answer never depends on it.
-const CHUNK_BYTES: usize = 8 << 20;
-
 pub fn run(args: &Args, out: &mut impl Write) -> Outcome {
     let mut printer = Printer::new(args.format, args.files.len() > 1);
     let threads = threads();
-    let chunk_bytes = chunk_bytes();
     let done = AtomicUsize::new(0);
     for file in &args.files {
-        let (name, mut input) = open(file)?;
-        let cannot_read = |e: io::Error| Failure::Fatal(format!("cannot read {file}: {e}"));
-        let mut buf = Vec::new();
-        let mut first_line = 1;
-        let mut whole_input = true;
-        let mut want = chunk_bytes;
-        let mut eof = false;
-        loop {
-            if !eof {
-                eof = fill(&mut input, &mut buf, want).map_err(cannot_read)?;
-            }
-            if whole_input && !eof {
-                match first_non_space(&buf) {
-                    // It may be one JSON array, which only the whole input can tell.
-                    Some(b'[') => {
-                        input.read_to_end(&mut buf).map_err(cannot_read)?;
-                        eof = true;
-                    }
-                    // Only white space so far: whether it is an array is still open.
-                    None => {
-                        want = grown(buf.len(), chunk_bytes);
-                        continue;
-                    }
-                    Some(_) => {}
-                }
-            }
-            let end = if eof {
-                buf.len()
-            } else {
-                last_boundary(&buf).unwrap_or(0)
-            };
-            if end == 0 && !eof {
-                // No record ends in what was read: read on.
-                want = grown(buf.len(), chunk_bytes);
-                continue;
-            }
-            let chunk = &buf[..end];
-            let parts = if chunk.len() >= PARALLEL_BYTES {
+        for_each_chunk(file, chunk_bytes(), |name, chunk| {
+            let workers = if chunk.len() >= PARALLEL_BYTES {
                 threads
             } else {
                 1
             };
-            let cut = if whole_input {
-                pieces(chunk, parts)
-            } else {
-                pieces_after(chunk, first_line, parts)
-            };
-            let show_progress = chunk.len() >= PARALLEL_BYTES && io::stderr().is_terminal();
-            let results = check_pieces(args, &cut, &done, show_progress).map_err(|WorkerPanicked| {
-                Failure::Fatal(format!(
-                    "internal error: a worker thread failed while checking {name}; the run is incomplete"
-                ))
-            })?;
-            for (line, report) in results.iter().flatten() {
-                printer.record(out, &name, *line, report)?;
+            let show_progress = workers > 1 && io::stderr().is_terminal();
+            // Pieces are checked `workers` at a time, and their reports printed
+            // before the next are read, so only so many reports are held.
+            for group in chunk.pieces(workers).chunks(workers) {
+                if let [piece] = group {
+                    // One piece: printed as it is read, nothing held.
+                    check_and_print(args, piece, &done, &mut printer, out, name)?;
+                    continue;
+                }
+                let results = check_pieces(args, group, &done, show_progress).map_err(|WorkerPanicked| {
+                    Failure::Fatal(format!(
+                        "internal error: a worker thread failed while checking {name}; the run is incomplete"
+                    ))
+                })?;
+                for (line, report) in results.iter().flatten() {
+                    printer.record(out, name, *line, report)?;
+                }
             }
-            if eof {
-                break;
-            }
-            first_line += chunk.iter().filter(|&&b| b == b'\n').count();
-            buf.drain(..end);
-            whole_input = false;
-            want = chunk_bytes;
-        }
+            Ok(())
+        })?;
     }
     printer.finish(out, "record")
+}
+
+/// Checks the records of one piece on this thread, printing each report as soon
+/// as its record is read.
+fn check_and_print(
+    args: &Args,
+    piece: &Piece,
+    done: &AtomicUsize,
+    printer: &mut Printer,
+    out: &mut impl Write,
+    name: &str,
+) -> Result<(), Failure> {
+    let mut printed = Ok(());
+    piece.for_each_node(|line, node| {
+        // Once the output is gone, the rest of the piece is only read.
+        if printed.is_ok() {
+            let report = report_of(args, &node, done);
+            printed = printer.record(out, name, line, &report);
+        }
+    });
+    printed
 }
 
 /// Checks pieces on threads of their own, with a progress line on stderr.
@@ -196,38 +168,6 @@ fn check_pieces(
         }
         results
     })
-}
-
-/// How much to hold when what is held holds no whole record: twice as much (and a
-/// chunk more), so that finding where a very long record ends scans it a bounded
-/// number of times in all, not once per chunk.
-fn grown(held: usize, chunk_bytes: usize) -> usize {
-    held.saturating_mul(2).max(held.saturating_add(chunk_bytes))
-}
-
-/// A file, or stdin for `-`, with the name to show for it.
-fn open(file: &str) -> Result<(String, Box<dyn Read>), Failure> {
-    if file == "-" {
-        return Ok(("<stdin>".to_string(), Box::new(io::stdin().lock())));
-    }
-    let f = std::fs::File::open(file)
-        .map_err(|e| Failure::Fatal(format!("cannot read {file}: {e}")))?;
-    Ok((file.to_string(), Box::new(f)))
-}
-
-/// Reads until `buf` holds at least `want` bytes; true at the end of the input.
-fn fill(input: &mut impl Read, buf: &mut Vec<u8>, want: usize) -> io::Result<bool> {
-    while buf.len() < want {
-        let need = (want - buf.len()) as u64;
-        if input.by_ref().take(need).read_to_end(buf)? == 0 {
-            return Ok(true);
-        }
-    }
-    Ok(false)
-}
-
-fn first_non_space(bytes: &[u8]) -> Option<u8> {
-    bytes.iter().copied().find(|b| !b.is_ascii_whitespace())
 }
 
 #[cfg(test)]

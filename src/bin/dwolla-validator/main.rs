@@ -6,6 +6,7 @@
 
 mod args;
 mod check;
+mod chunks;
 mod document;
 mod normalize;
 mod output;
@@ -15,27 +16,8 @@ mod statuses;
 
 use args::{parse_args, Command, Parsed, USAGE};
 use output::{warn, write_failure, Failure, Outcome, BROKEN_PIPE};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
-
-/// Reads every input (a file, or `-` for stdin) before any is checked, with the
-/// name to show for it.
-fn read_inputs(files: &[String]) -> Result<Vec<(String, Vec<u8>)>, Failure> {
-    files
-        .iter()
-        .map(|name| {
-            let read = if name == "-" {
-                let mut buf = Vec::new();
-                io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
-            } else {
-                std::fs::read(name)
-            };
-            let shown = if name == "-" { "<stdin>" } else { name };
-            read.map(|bytes| (shown.to_string(), bytes))
-                .map_err(|e| Failure::Fatal(format!("cannot read {name}: {e}")))
-        })
-        .collect()
-}
 
 fn run(argv: impl Iterator<Item = String>, out: &mut impl Write) -> Outcome {
     let args = match parse_args(argv).map_err(Failure::Usage)? {
