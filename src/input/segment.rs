@@ -18,6 +18,7 @@
 
 use super::{first_non_space, parse_node_record, InputError, Record};
 use crate::parse::Node;
+use serde::Deserialize;
 use serde_json::Value;
 
 /// A run of input that holds whole records, with the line it starts on.
@@ -99,12 +100,19 @@ impl<'a> Piece<'a> {
             return;
         }
         if self.mode == Mode::WholeInput && first_non_space(bytes) == Some(b'[') {
-            // Not one array (`[1]\n[2]`, or broken): read it as any other text.
-            if let Ok(Node::Array(items)) = parse_whole(bytes) {
-                for node in items {
-                    let item =
-                        finish(node, bytes).map_err(|e| Place::start(self.first_line).locate(e));
-                    emit(None, item, bytes);
+            // One array by syntax: each element is a record of its own, read and
+            // held to the strict rules (a key given twice, `1e999`, the 10 MiB a
+            // payload may be) on its own, as a line of NDJSON is. Not one array
+            // (`[1]\n[2]`, or broken): read it as any other text.
+            if let Some(spans) = element_spans(bytes) {
+                let mut at = Place::start(self.first_line);
+                for (start, end) in spans {
+                    let element = &bytes[start..end];
+                    at.advance(bytes, start);
+                    let item = parse_node_record(element)
+                        .and_then(|node| finish(node, element))
+                        .map_err(|e| at.locate(e));
+                    emit(None, item, element);
                 }
                 return;
             }
@@ -122,11 +130,55 @@ impl<'a> Piece<'a> {
     }
 }
 
-/// An input that is one JSON array, read whole (no per-record size limit: its
-/// elements are the records).
-fn parse_whole(bytes: &[u8]) -> Result<Node<'_>, InputError> {
-    let text = super::utf8(bytes)?;
-    crate::parse::parse(text)
+/// Where each element of `bytes` starts and ends, when `bytes` is one JSON array
+/// by syntax alone (the strict rules are checked on each element after).
+fn element_spans(bytes: &[u8]) -> Option<Vec<(usize, usize)>> {
+    let mut whole = serde_json::Deserializer::from_slice(bytes);
+    serde::de::IgnoredAny::deserialize(&mut whole).ok()?;
+    whole.end().ok()?;
+    // Valid JSON from here on: an element ends at the first `,` or `]` outside
+    // strings and outside the brackets opened within it.
+    let open = bytes.iter().position(|&b| b == b'[')?;
+    let skip_ws = |mut i: usize| {
+        while bytes.get(i).is_some_and(|b| b" \t\n\r".contains(b)) {
+            i += 1;
+        }
+        i
+    };
+    let mut spans = Vec::new();
+    let mut i = skip_ws(open + 1);
+    if bytes.get(i) == Some(&b']') {
+        return Some(spans);
+    }
+    loop {
+        let start = i;
+        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        while let Some(&b) = bytes.get(i) {
+            if in_string {
+                match b {
+                    _ if escaped => escaped = false,
+                    b'\\' => escaped = true,
+                    b'"' => in_string = false,
+                    _ => {}
+                }
+            } else {
+                match b {
+                    b'"' => in_string = true,
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' if depth > 0 => depth -= 1,
+                    b',' | b']' if depth == 0 => break,
+                    _ => {}
+                }
+            }
+            i += 1;
+        }
+        let end = start + trim_end(&bytes[start..i]).len();
+        spans.push((start, end));
+        match bytes.get(i) {
+            Some(b',') => i = skip_ws(i + 1),
+            _ => return Some(spans),
+        }
+    }
 }
 
 /// The record as a `Value`, or, when it holds a lone surrogate escape, an error
@@ -647,6 +699,75 @@ mod tests {
                 "{gap:?}: {t_small:?} for 12,000 values, {t_large:?} for 48,000"
             );
         }
+    }
+
+    /// A record, valid or breaking a strict rule that only a whole reading sees
+    /// (a key given twice, a number out of range, a lone surrogate, nesting).
+    fn arb_element() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(r#"{"a":1}"#.to_string()),
+            Just(r#"{"a":"x,]\"}{"}"#.to_string()),
+            Just(r#"{"a":1,"a":2}"#.to_string()),
+            Just(r#"{"n":[1,{"m":1e999}]}"#.to_string()),
+            Just(r#"{"s":"\ud800"}"#.to_string()),
+            Just(r#"[[],[{}]]"#.to_string()),
+            Just("\"text\"".to_string()),
+            Just("null".to_string()),
+            (1usize..200).prop_map(|n| format!("{}{}", "[".repeat(n), "]".repeat(n))),
+        ]
+    }
+
+    proptest! {
+        /// Each element of an input that is one JSON array is read as the same
+        /// text on a line of its own would be: one element that breaks a strict
+        /// rule is one bad record, and the others are read.
+        #[test]
+        fn an_arrays_elements_read_as_lines_do(
+            elements in proptest::collection::vec(arb_element(), 0..12),
+            gaps in proptest::collection::vec(prop_oneof![Just(""), Just(" "), Just("\n  "), Just("\r\n")], 12),
+        ) {
+            let mut array = String::from("[");
+            for (i, e) in elements.iter().enumerate() {
+                if i > 0 {
+                    array.push(',');
+                }
+                array.push_str(gaps[i]);
+                array.push_str(e);
+            }
+            array.push_str("]\n");
+            // After a first line that is not `[`: an input that starts with one
+            // may be one array itself.
+            let lines: String = std::iter::once(r#"{"first":1}"#)
+                .chain(elements.iter().map(String::as_str))
+                .map(|e| format!("{e}\n"))
+                .collect();
+            let from_array = records(array.as_bytes());
+            let from_lines = records(lines.as_bytes()).split_off(1);
+            prop_assert_eq!(from_array.len(), elements.len(), "{}", array);
+            for (a, l) in from_array.iter().zip(&from_lines) {
+                prop_assert_eq!(a.line, None);
+                let reason = |r: &Record| match &r.value {
+                    Ok(v) => Ok(v.clone()),
+                    Err(InputError::Json { reason, .. }) => Err(reason.clone()),
+                };
+                prop_assert_eq!(reason(a), reason(l), "{}", array);
+            }
+        }
+    }
+
+    #[test]
+    fn an_arrays_element_over_the_payload_limit_is_refused_as_one() {
+        let big = format!(
+            r#"{{"firstName":"{}"}}"#,
+            "x".repeat(crate::rules::presence::MAX_PAYLOAD_BYTES)
+        );
+        let text = format!(r#"[{{"a":1}}, {big}, {{"b":2}}]"#);
+        let r = records(text.as_bytes());
+        assert_eq!(r.len(), 3);
+        assert!(r[0].value.is_ok() && r[2].value.is_ok());
+        assert!(
+            matches!(&r[1].value, Err(InputError::Json { reason, .. }) if reason == super::super::TOO_LARGE)
+        );
     }
 
     #[test]
