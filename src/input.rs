@@ -18,7 +18,7 @@ use crate::report::{Code, Issue, Report};
 use serde_json::Value;
 
 mod segment;
-pub use segment::{last_boundary, pieces, pieces_after, Piece};
+pub use segment::{last_boundary, pieces, pieces_after, without_bom, Piece};
 
 use crate::parse::error_at;
 #[doc(inline)]
@@ -243,8 +243,16 @@ pub struct Record {
     pub value: Result<Value, InputError>,
 }
 
-fn first_non_space(bytes: &[u8]) -> Option<u8> {
-    bytes.iter().copied().find(|b| !b.is_ascii_whitespace())
+/// `true` for JSON's white space: space, tab, line feed and carriage return. Not
+/// `u8::is_ascii_whitespace`, which also takes a form feed (`\x0c`), which JSON
+/// does not: between records it would pass in a file and fail in a request body.
+pub fn is_json_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// The first byte that is not [JSON white space](is_json_space).
+pub fn first_non_space(bytes: &[u8]) -> Option<u8> {
+    bytes.iter().copied().find(|&b| !is_json_space(b))
 }
 
 /// Splits input into records.
@@ -295,6 +303,61 @@ pub fn records_from(bytes: &[u8], first_line: usize) -> Vec<Record> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every byte that might pass for white space, before, after and between
+    /// records and on a line of its own: a file of records takes it exactly when
+    /// one request body ([`read_text`]) does, so `check` and `validate_text` agree.
+    #[test]
+    fn records_take_the_white_space_a_single_payload_takes() {
+        let record = r#"{"a":1}"#;
+        for b in (0u8..=0x20).chain([0x7f, 0x85, 0xa0]) {
+            let c = char::from(b);
+            let taken = read_text(&format!("{c}{record}{c}")).is_ok();
+            assert_eq!(taken, is_json_space(b), "byte {b:#04x}");
+            for text in [
+                format!("{record}{c}"),
+                format!("{c}{record}"),
+                format!("{record}{c}\n{record}"),
+                format!("{record}\n{c}\n{record}"),
+            ] {
+                let r = records(text.as_bytes());
+                assert_eq!(
+                    r.iter().all(|r| r.value.is_ok()),
+                    taken,
+                    "byte {b:#04x} in {text:?}"
+                );
+            }
+        }
+    }
+
+    /// A byte-order mark that starts a file is a mark of the file: the records
+    /// read as they do without it, NDJSON or one array, whole or in pieces. Anywhere
+    /// else, and in a payload on its own, it is not JSON.
+    #[test]
+    fn a_byte_order_mark_that_starts_a_file_is_left_out() {
+        const BOM: &str = "\u{feff}";
+        for text in [
+            "{\"a\":1}\n{\"b\":2}\n",
+            "[{\"a\":1}, {\"b\":2}]",
+            " \n{\n  \"a\": 1\n}\n",
+        ] {
+            let marked = format!("{BOM}{text}");
+            assert_eq!(
+                records(marked.as_bytes()),
+                records(text.as_bytes()),
+                "{text:?}"
+            );
+            let cut: Vec<Record> = pieces(marked.as_bytes(), 3)
+                .iter()
+                .flat_map(Piece::records)
+                .collect();
+            assert_eq!(cut, records(text.as_bytes()), "{text:?}");
+        }
+        let second = format!("{{\"a\":1}}\n{BOM}{{\"b\":2}}\n");
+        let r = records(second.as_bytes());
+        assert!(r[0].value.is_ok() && r[1].value.is_err());
+        assert!(read_text(&format!("{BOM}{{\"a\":1}}")).is_err());
+    }
 
     #[test]
     fn one_pretty_object() {

@@ -539,3 +539,41 @@ fn keys_of_any_content_stay_on_their_line_and_unknown_ones_are_not_repeated() {
     let out = run(&["normalize"], twice.as_bytes());
     assert!(String::from_utf8_lossy(&out.stderr).contains("appears twice"));
 }
+
+/// A file saved with a UTF-8 byte-order mark (Windows tools, spreadsheets) is read
+/// as the same file without it, in any chunk size, NDJSON or one array.
+#[test]
+fn a_file_that_starts_with_a_byte_order_mark_reads_as_without_it() {
+    for text in [
+        format!("{VALID}\n{VALID}\n"),
+        format!("[{VALID},\n{VALID}]"),
+    ] {
+        let marked = format!("\u{feff}{text}");
+        for chunk in ["64", "100000"] {
+            let answer = |input: &str| {
+                let mut c = bin();
+                c.env("DWOLLA_VALIDATOR_CHUNK_BYTES", chunk);
+                c.args(["check", "--today", "2026-11-23", "--format", "json"])
+                    .stdin(Stdio::piped())
+                    .stdout(Stdio::piped());
+                let mut child = c.spawn().unwrap();
+                child
+                    .stdin
+                    .take()
+                    .unwrap()
+                    .write_all(input.as_bytes())
+                    .unwrap();
+                child.wait_with_output().unwrap()
+            };
+            let (plain, bom) = (answer(&text), answer(&marked));
+            assert_eq!(
+                bom.status.code(),
+                Some(0),
+                "{}",
+                String::from_utf8_lossy(&bom.stdout)
+            );
+            assert_eq!(bom.stdout, plain.stdout, "chunk {chunk}");
+            assert_eq!(json_lines(&bom).len(), 2);
+        }
+    }
+}

@@ -16,7 +16,7 @@
 //! NDJSON line that is not valid JSON is its own record, while a broken
 //! pretty-printed object, whose inner lines are indented, stays one bad record.
 
-use super::{first_non_space, parse_node_record, InputError, Record};
+use super::{first_non_space, is_json_space, parse_node_record, InputError, Record};
 use crate::parse::Node;
 use serde::Deserialize;
 use serde_json::Value;
@@ -52,7 +52,7 @@ impl<'a> Piece<'a> {
     /// All of `bytes`, read as a whole input that starts on line `first_line`.
     pub fn whole(bytes: &'a [u8], first_line: usize) -> Self {
         Piece {
-            bytes,
+            bytes: without_bom(bytes),
             first_line,
             mode: Mode::WholeInput,
         }
@@ -140,7 +140,7 @@ fn element_spans(bytes: &[u8]) -> Option<Vec<(usize, usize)>> {
     // strings and outside the brackets opened within it.
     let open = bytes.iter().position(|&b| b == b'[')?;
     let skip_ws = |mut i: usize| {
-        while bytes.get(i).is_some_and(|b| b" \t\n\r".contains(b)) {
+        while bytes.get(i).is_some_and(|&b| is_json_space(b)) {
             i += 1;
         }
         i
@@ -215,10 +215,20 @@ fn first_bad_string<'n>(node: &'n Node<'_>) -> Option<&'n str> {
 /// is broken (a line that leaves a `{` open makes the rest of the input one) is cut
 /// where `read_parts` would cut it, so that it too is read on every core.
 pub fn pieces(bytes: &[u8], parts: usize) -> Vec<Piece<'_>> {
+    let bytes = without_bom(bytes);
     if parts <= 1 || first_non_space(bytes) == Some(b'[') {
         return vec![Piece::whole(bytes, 1)];
     }
     cut_pieces(bytes, 1, parts)
+}
+
+/// A whole input without the UTF-8 byte-order mark it may start with (files saved
+/// by Windows tools and spreadsheets often do): a mark of the file, not part of its
+/// first record, which RFC 8259 lets a reader ignore. A payload on its own
+/// ([`super::read_text`]) must not have one: it is a request body, and JSON sent
+/// over a network must not start with one.
+pub fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
 /// [`pieces`] for text that continues an input after a record boundary (see
@@ -381,7 +391,7 @@ fn count_lines(bytes: &[u8]) -> usize {
 fn trim_end(bytes: &[u8]) -> &[u8] {
     let len = bytes
         .iter()
-        .rposition(|b| !b.is_ascii_whitespace())
+        .rposition(|&b| !is_json_space(b))
         .map_or(0, |i| i + 1);
     &bytes[..len]
 }
@@ -420,7 +430,7 @@ fn part_cuts(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
             b == b'\n'
                 && text
                     .get(i + 1)
-                    .is_some_and(|&c| !c.is_ascii_whitespace() && c != b'}' && c != b']')
+                    .is_some_and(|&c| !is_json_space(c) && c != b'}' && c != b']')
         })
         .map(|(i, _)| i + 1)
 }
@@ -428,7 +438,7 @@ fn part_cuts(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
 /// The offset of the first character that is not white space.
 fn first_text(text: &[u8]) -> usize {
     text.iter()
-        .position(|b| !b.is_ascii_whitespace())
+        .position(|&b| !is_json_space(b))
         .unwrap_or(text.len())
 }
 
@@ -468,7 +478,7 @@ fn read_values<'a, T>(
     finish: &impl Finish<'a, T>,
     emit: &mut impl FnMut(Option<usize>, Result<T, InputError>, &'a [u8]),
 ) -> Reading {
-    if text.iter().all(u8::is_ascii_whitespace) {
+    if text.iter().all(|&b| is_json_space(b)) {
         return Reading::Read;
     }
     // Nearly always a segment is one value: parse it once, strictly.
@@ -564,7 +574,7 @@ fn value_spans(text: &[u8]) -> Option<Vec<(usize, usize)>> {
                 let start = before
                     + text[before..]
                         .iter()
-                        .take_while(|b| b.is_ascii_whitespace())
+                        .take_while(|&&b| is_json_space(b))
                         .count();
                 spans.push((start, stream.byte_offset()));
             }

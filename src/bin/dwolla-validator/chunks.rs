@@ -9,7 +9,9 @@
 //! JSON array, which only the whole input can tell: it is read whole.
 
 use crate::output::Failure;
-use dwolla_validator::input::{last_boundary, pieces, pieces_after, Piece};
+use dwolla_validator::input::{
+    first_non_space, last_boundary, pieces, pieces_after, without_bom, Piece,
+};
 use std::io::{self, Read};
 
 /// How much of an input is held at once (see the module documentation).
@@ -78,7 +80,7 @@ pub fn for_each_chunk(
             eof = fill(&mut input, &mut buf, want).map_err(cannot_read)?;
         }
         if whole_input && !eof {
-            match first_non_space(&buf) {
+            match first_non_space(without_bom(&buf)) {
                 // It may be one JSON array, which only the whole input can tell.
                 Some(b'[') => {
                     input.read_to_end(&mut buf).map_err(cannot_read)?;
@@ -147,10 +149,6 @@ fn fill(input: &mut impl Read, buf: &mut Vec<u8>, want: usize) -> io::Result<boo
         }
     }
     Ok(false)
-}
-
-fn first_non_space(bytes: &[u8]) -> Option<u8> {
-    bytes.iter().copied().find(|b| !b.is_ascii_whitespace())
 }
 
 #[cfg(test)]
