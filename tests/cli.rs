@@ -352,7 +352,35 @@ fn document_command_reads_only_what_it_needs() {
         ],
         b"",
     );
-    assert!(String::from_utf8_lossy(&too_many.stdout).contains("document_count"));
+    let said = String::from_utf8_lossy(&too_many.stdout);
+    assert!(said.contains("document_count"));
+    // The upload as a whole is refused; the one file is still one document.
+    assert_eq!(too_many.status.code(), Some(1));
+    assert!(
+        said.contains("1 document checked: 1 valid, 0 invalid."),
+        "{said}"
+    );
+    let as_json = run(
+        &[
+            "document",
+            "--format",
+            "json",
+            "--type",
+            "idCard",
+            "--pending",
+            "4",
+            &docs("id-card.png"),
+        ],
+        b"",
+    );
+    let rows = json_lines(&as_json);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["upload"], true);
+    assert_eq!(rows[0]["errors"][0]["rule"], "document_count");
+    assert_eq!(
+        (rows[1]["index"].as_u64(), rows[1]["valid"].as_bool()),
+        (Some(0), Some(true))
+    );
     assert_eq!(
         run(&["document", "--type", "idCard", "/no/such.png"], b"")
             .status
@@ -576,4 +604,50 @@ fn a_file_that_starts_with_a_byte_order_mark_reads_as_without_it() {
             assert_eq!(json_lines(&bom).len(), 2);
         }
     }
+}
+
+/// A document handed over as a stream (a FIFO: `<(curl ...)`, a pipe) has no size
+/// to ask the file system for: it is read to its end and counted, so a real image
+/// is not "empty".
+#[test]
+fn a_document_given_as_a_stream_is_measured_by_reading_it() {
+    let dir = std::env::temp_dir().join(format!("dv-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("id-card.png");
+    let _ = std::fs::remove_file(&fifo);
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let image = std::fs::read(format!(
+        "{}/examples/documents/id-card.png",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, image).unwrap())
+    };
+    let out = run(
+        &[
+            "document",
+            "--type",
+            "idCard",
+            "--format",
+            "json",
+            fifo.to_str().unwrap(),
+        ],
+        b"",
+    );
+    writer.join().unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let rows = json_lines(&out);
+    assert_eq!(
+        rows[0]["valid"],
+        true,
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(out.status.code(), Some(0));
 }

@@ -7,14 +7,21 @@ use dwolla_validator::documents::{
 };
 use std::io::{self, Read, Write};
 
-/// Reads a file's size and first bytes, never the rest of it.
+/// Reads a file's size and first bytes, never the rest of it. A stream that is not
+/// a regular file (a FIFO, `/dev/stdin`) has no size to ask for: it is read to its
+/// end and counted, a piece at a time.
 fn file_facts(path: &str) -> io::Result<(u64, Vec<u8>)> {
     let mut f = std::fs::File::open(path)?;
-    let size = f.metadata()?.len();
+    let meta = f.metadata()?;
     let mut head = Vec::with_capacity(SIGNATURE_BYTES);
     (&mut f)
         .take(SIGNATURE_BYTES as u64)
         .read_to_end(&mut head)?;
+    let size = if meta.is_file() {
+        meta.len()
+    } else {
+        head.len() as u64 + io::copy(&mut f, &mut io::sink())?
+    };
     Ok((size, head))
 }
 
@@ -23,7 +30,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> Outcome {
     let mut count = validate_document_count(args.files.len(), args.pending);
     count.localize(args.opts.locale);
     if !count.valid {
-        printer.record(out, "(upload)", None, &count)?;
+        printer.about_the_run(out, "upload", &count)?;
     }
     for path in &args.files {
         let (size, head) =

@@ -93,6 +93,8 @@ pub struct Printer {
     many_files: bool,
     records: usize,
     invalid: usize,
+    /// Something about the whole run (not one of its records) was refused.
+    refused: bool,
     errors_by_rule: BTreeMap<Cow<'static, str>, usize>,
     warnings_by_rule: BTreeMap<Cow<'static, str>, usize>,
 }
@@ -104,6 +106,7 @@ impl Printer {
             many_files,
             records: 0,
             invalid: 0,
+            refused: false,
             errors_by_rule: BTreeMap::new(),
             warnings_by_rule: BTreeMap::new(),
         }
@@ -111,7 +114,7 @@ impl Printer {
 
     /// The failure for a write error, with what this printer has seen.
     pub fn failure(&self, e: io::Error) -> Failure {
-        write_failure(e, self.invalid > 0)
+        write_failure(e, self.invalid > 0 || self.refused)
     }
 
     /// Counts a report, then prints it. The count comes first, so a record whose
@@ -136,6 +139,48 @@ impl Printer {
         }
         self.write_record(out, name, line, index, report)
             .map_err(|e| self.failure(e))
+    }
+
+    /// Prints a report about the whole run, not about one of its records (the
+    /// documents' upload as a whole): it is not counted as a record, but an
+    /// error in it fails the run. Text: `(upload): ...`; JSON: a line with
+    /// `"upload": true` and no index.
+    pub fn about_the_run(
+        &mut self,
+        out: &mut impl Write,
+        what: &str,
+        report: &Report,
+    ) -> Result<(), Failure> {
+        self.refused |= !report.valid;
+        for e in &report.errors {
+            *self.errors_by_rule.entry(e.rule.clone()).or_default() += 1;
+        }
+        let written = match self.format {
+            Format::Json => {
+                #[derive(Serialize)]
+                struct RunLine<'a> {
+                    upload: bool,
+                    valid: bool,
+                    errors: &'a [Issue],
+                    warnings: &'a [Issue],
+                }
+                serde_json::to_writer(
+                    &mut *out,
+                    &RunLine {
+                        upload: true,
+                        valid: report.valid,
+                        errors: &report.errors,
+                        warnings: &report.warnings,
+                    },
+                )
+                .map_err(io::Error::from)
+                .and_then(|()| writeln!(out))
+            }
+            Format::Text => report.errors.iter().try_for_each(|e| {
+                writeln!(out, "({what}): {} ({}, {})", e.message, e.code, e.rule)
+            }),
+        };
+        written.map_err(|e| self.failure(e))
     }
 
     fn write_record(
@@ -195,7 +240,7 @@ impl Printer {
     /// Prints the summary (text format); `Ok(true)` when every record was valid.
     pub fn finish(&self, out: &mut impl Write, noun: &str) -> Outcome {
         self.write_summary(out, noun)
-            .map(|()| self.invalid == 0)
+            .map(|()| self.invalid == 0 && !self.refused)
             .map_err(|e| self.failure(e))
     }
 
