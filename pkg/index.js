@@ -467,6 +467,18 @@ function flatValues(options) {
   return values;
 }
 
+// One-shot calls under way (more than one when a payload's getter calls again),
+// and the validators dropped from `validators` meanwhile, freed once none is.
+let activeCalls = 0;
+const evicted = [];
+
+function callEnded() {
+  if (--activeCalls === 0 && evicted.length !== 0) {
+    for (const v of evicted) release(v);
+    evicted.length = 0;
+  }
+}
+
 function validatorFor(options) {
   if (lastValidator !== null && options === lastOptions
       && (options === undefined || options === null || unchanged(options))
@@ -486,7 +498,10 @@ function validatorFor(options) {
       const [oldest, old] = validators.entries().next().value;
       validators.delete(oldest);
       if (old === lastValidator) lastValidator = null;
-      release(old);
+      // A call under way may be using it (a getter or toJSON of its payload made
+      // this call): freed when the outermost call ends.
+      if (activeCalls > 0) evicted.push(old);
+      else release(old);
     }
     validators.set(key, v);
   }
@@ -506,7 +521,13 @@ function validatorFor(options) {
  */
 export function validateCustomer(payload, options) {
   needReady();
-  return validateObject(validatorFor(options), payload);
+  const v = validatorFor(options);
+  activeCalls++;
+  try {
+    return validateObject(v, payload);
+  } finally {
+    callEnded();
+  }
 }
 
 /**
@@ -523,19 +544,29 @@ export function createValidator(options) {
     v.free();
     throw new TypeError(`dwolla-validator: ${problem}`);
   }
+  let freed = false;
+  const live = () => {
+    if (freed) throw new TypeError('dwolla-validator: this validator was freed; make another with createValidator');
+    return v;
+  };
   return {
-    validateCustomer: (payload) => validateObject(v, payload),
-    validateCustomerText: (text) => {
-      return validateText(v, stringArg(text, 'text'));
-    },
+    validateCustomer: (payload) => validateObject(live(), payload),
+    validateCustomerText: (text) => validateText(live(), stringArg(text, 'text')),
     validateField: (field, value) => {
-      return answer(v.validate_field(stringArg(field, 'field'), payloadJson(value)));
+      const json = payloadJson(value);
+      return answer(live().validate_field(stringArg(field, 'field'), json));
     },
     validateAs: (kind, payload) => {
-      return answer(v.validate_as(stringArg(kind, 'kind'), payloadJson(payload)));
+      const json = payloadJson(payload);
+      return answer(live().validate_as(stringArg(kind, 'kind'), json));
     },
-    /** Releases the wasm memory now rather than when the object is collected. */
-    free: () => release(v),
+    /** Releases the wasm memory now rather than when the object is collected; again, nothing. */
+    free: () => {
+      if (!freed) {
+        freed = true;
+        release(v);
+      }
+    },
   };
 }
 
@@ -547,7 +578,13 @@ export function createValidator(options) {
 export function validateCustomerText(text, options) {
   needReady();
   stringArg(text, 'text');
-  return validateText(validatorFor(options), text);
+  const v = validatorFor(options);
+  activeCalls++;
+  try {
+    return validateText(v, text);
+  } finally {
+    callEnded();
+  }
 }
 
 /**
@@ -558,7 +595,13 @@ export function validateCustomerText(text, options) {
 export function validateAs(kind, payload, options) {
   needReady();
   stringArg(kind, 'kind');
-  return answer(validatorFor(options).validate_as(kind, payloadJson(payload)));
+  const v = validatorFor(options);
+  activeCalls++;
+  try {
+    return answer(v.validate_as(kind, payloadJson(payload)));
+  } finally {
+    callEnded();
+  }
 }
 
 /** Validates a beneficial owner payload. */
@@ -642,7 +685,13 @@ export function validateField(field, value, options) {
   needReady();
   stringArg(field, 'field');
   checkShapeOption(options);
-  return answer(validatorFor(options).validate_field(field, payloadJson(value)));
+  const v = validatorFor(options);
+  activeCalls++;
+  try {
+    return answer(v.validate_field(field, payloadJson(value)));
+  } finally {
+    callEnded();
+  }
 }
 
 // options.type names a shape, as fieldRules' argument does: an unknown one is the

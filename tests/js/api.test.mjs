@@ -238,6 +238,42 @@ test('a 200 MB payload gets a report, not a trap, and the instance keeps working
   assert.equal(dv.validateCustomer(valid, { today: TODAY }).valid, true);
 });
 
+test('a call whose payload calls again with many other options still answers', () => {
+  // A getter, or toJSON, that validates with more option sets than the package
+  // keeps validators for: the validator of the call under way is not freed
+  // under it. For each one-shot entry point, and both ways a payload is read.
+  const callAgain = () => {
+    for (let d = 1; d <= 40; d++) dv.validateCustomer({}, { today: `2020-01-${String((d % 28) + 1).padStart(2, '0')}`, locale: d % 2 ? 'en' : 'es' });
+  };
+  const withGetter = () => Object.defineProperty({ ...valid }, 'firstName', { enumerable: true, get() { callAgain(); return 'John'; } });
+  const withToJson = () => Object.defineProperty({ ...valid }, 'toJSON', { value() { callAgain(); const { toJSON: _, ...rest } = this; return rest; } });
+  const opts = { today: TODAY, locale: 'en' };
+  for (const make of [withGetter, withToJson]) {
+    for (const [name, call, expected] of [
+      ['validateCustomer', (p) => dv.validateCustomer(p, { ...opts }), dv.validateCustomer(valid, opts)],
+      ['validateAs', (p) => dv.validateAs('personal', p, { ...opts }), dv.validateAs('personal', valid, opts)],
+      ['validateField', (p) => dv.validateField('firstName', p, { ...opts }), null],
+    ]) {
+      const got = call(make());
+      if (expected !== null) assert.deepEqual(got, expected, `${make.name} ${name}`);
+      else assert.equal(typeof got.valid, 'boolean', `${make.name} ${name}`);
+      assert.equal(dv.validateCustomer(valid, { today: TODAY }).valid, true);
+    }
+  }
+});
+
+test('a freed validator: free again does nothing, and a call says it was freed', () => {
+  const v = dv.createValidator({ today: TODAY });
+  assert.equal(v.validateCustomer(valid).valid, true);
+  v.free();
+  v.free();
+  for (const call of [() => v.validateCustomer(valid), () => v.validateCustomerText(JSON.stringify(valid)),
+    () => v.validateField('ssn', '1234'), () => v.validateAs('personal', valid)]) {
+    assert.throws(call, (e) => e instanceof TypeError && /was freed/.test(e.message));
+  }
+  assert.equal(dv.validateCustomer(valid, { today: TODAY }).valid, true);
+});
+
 test('createValidator reads options once and answers as the one-shot functions do', () => {
   const v = dv.createValidator({ today: TODAY, operation: 'retry' });
   const bad = { ...valid, address1: 'PO Box 1' };
