@@ -39,8 +39,8 @@ export type ShapeName = 'personal' | 'unverified' | 'business' | 'business-sole-
 export interface Options {
   /** "create" (default) or "retry" (needs the full 9-digit SSN). */
   operation?: Operation;
-  /** The date ages are computed on, "YYYY-MM-DD". Default: today in UTC. */
-  today?: string;
+  /** The date ages are computed on, "YYYY-MM-DD". Default (or null): today in UTC. */
+  today?: string | null;
   /** Accept fields the payload shape does not define (default false: NotAllowed). */
   allowUnknownFields?: boolean;
   /** Quality hints on (default) or off. */
@@ -220,7 +220,12 @@ export function validateField(field: string, value: unknown, options?: FieldOpti
  * field left out (at any depth). The Standard Schema object judges this payload.
  */
 export function formPayload<T extends object>(payload: T, options?: Options): Partial<T>;
-/** A normalized copy: trimmed, spaces collapsed, NFC, state uppercased, SSN/phone/EIN digits only when unambiguous. Throws TypeError for a non-object. */
+/**
+ * A normalized copy: trimmed, spaces collapsed, NFC, state uppercased, SSN/phone/EIN
+ * digits only when unambiguous. Throws a TypeError for a non-object, and for one that
+ * cannot be read as a payload (nested more than 128 levels deep, larger than 10 MiB),
+ * saying which; formPayload hands such a payload back as it is, for validation to report.
+ */
 export function normalizeCustomer<T extends object>(payload: T): T;
 /** Normalizes one field's value, as a form would on blur. */
 export function normalizeField(field: string, value: string): string;
@@ -306,7 +311,13 @@ export function statusInfo(status: string): StatusInfo | null;
 
 /** What a field's rules require, for forms and schemas. */
 export interface Constraints {
+  /** In characters (Unicode code points), as Dwolla counts; not UTF-16 units. */
   minLength?: number;
+  /**
+   * In characters (Unicode code points), as Dwolla counts. An input's `maxlength`
+   * counts UTF-16 units (a character beyond U+FFFF is two), so it is not the same
+   * limit: let validateField report a value that is too long instead.
+   */
   maxLength?: number;
   /** What the value may hold, in words. */
   words: string[];

@@ -108,7 +108,8 @@ function stringArg(value, name) {
 
 function optionsJson(options, extra) {
   const o = { ...optionsObject(options), ...extra };
-  if (o.today === undefined) o.today = todayUtc();
+  // null is no date, as null is no operation or locale: today's, in UTC.
+  if (o.today === undefined || o.today === null) o.today = todayUtc();
   return JSON.stringify(o);
 }
 
@@ -509,7 +510,7 @@ function validatorFor(options) {
   if (values !== null) {
     lastOptions = options;
     lastValues = values;
-    lastDay = options?.today === undefined ? todayUtc() : '';
+    lastDay = options?.today === undefined || options?.today === null ? todayUtc() : '';
     lastValidator = v;
   }
   return v;

@@ -363,15 +363,15 @@ pub fn normalize_customer_json(payload: &str) -> String {
             out.push('}');
             out
         }
-        Err(report)
-            if report
+        // What the reader said: too large, nested too deeply, ... (its messages
+        // never quote the payload).
+        Err(report) => error_json(&format!(
+            "the payload cannot be normalized: {}",
+            report
                 .errors
                 .first()
-                .is_some_and(|e| e.rule == crate::rules::presence::PAYLOAD_SIZE.id) =>
-        {
-            error_json("the payload is larger than 10 MiB, Dwolla's limit for one request")
-        }
-        Err(_) => error_json("the payload is not valid JSON"),
+                .map_or("it is not valid JSON", |e| e.message.as_str())
+        )),
     }
 }
 
@@ -660,10 +660,26 @@ mod tests {
                 serde_json::from_str(&crate::normalize::normalize_text(payload).unwrap()).unwrap();
             assert_eq!(out, serde_json::json!({ "payload": expected }), "{payload}");
         }
-        for broken in ["{", "[1,]", "\"\\ud800"] {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let large = format!(
+            r#"{{"a":"{}"}}"#,
+            "x".repeat(crate::rules::presence::MAX_PAYLOAD_BYTES)
+        );
+        for (broken, why) in [
+            ("{", "ends before the JSON is complete"),
+            ("[1,]", "(line 1, column 4)"),
+            ("\"\\ud800", "(line 1, column"),
+            (deep.as_str(), "nested more than 128 levels deep"),
+            (large.as_str(), "larger than 10 MiB"),
+        ] {
             let out: Value = serde_json::from_str(&normalize_customer_json(broken)).unwrap();
-            assert!(out["error"].is_string(), "{broken}: {out}");
-            assert_eq!(out.as_object().unwrap().len(), 1, "{broken}: {out}");
+            let said = out["error"].as_str().unwrap();
+            assert!(
+                said.starts_with("the payload cannot be normalized: "),
+                "{said}"
+            );
+            assert!(said.contains(why), "{said}");
+            assert_eq!(out.as_object().unwrap().len(), 1, "{out}");
         }
     }
 

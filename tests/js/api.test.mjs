@@ -24,6 +24,12 @@ test('today defaults to the current UTC date', () => {
   assert.equal(r.valid, true);
   const next = new Date(Date.now() + 86400000).toISOString().slice(0, 10);
   assert.equal(dv.validateField('dateOfBirth', next).errors[0].rule, 'age_range');
+  // null is no date, as it is no operation and no locale: the default, for every option.
+  const turns18 = { ...valid, dateOfBirth: `${Number(new Date().toISOString().slice(0, 4)) - 18}-01-01` };
+  for (const key of ['today', 'operation', 'locale']) {
+    assert.deepEqual(dv.validateCustomer(turns18, { [key]: null }), dv.validateCustomer(turns18, {}), key);
+    assert.deepEqual(dv.createValidator({ [key]: null }).validateCustomer(turns18), dv.validateCustomer(turns18), key);
+  }
 });
 
 test('retry option needs the full SSN', () => {
