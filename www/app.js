@@ -12,6 +12,7 @@ import init, {
 } from '../pkg/index.js';
 import {
   showNote, problemItems, renderJson, codeSentence, applyWords, keepInUrl, showReadiness, addressState, loadPackage,
+  followAddress,
 } from './page.js';
 
 const form = document.getElementById('signup');
@@ -281,6 +282,12 @@ function requestBody() {
 function refresh() {
   const report = validateCustomer(requestBody(), options());
   showReadiness(report, { submit, checkButton, status }, t);
+  // A problem list already shown follows the form: fixed problems leave it, and it
+  // goes once the form is valid (never a list of errors that no longer hold).
+  if (result.dataset.kind === 'error') {
+    if (report.valid) hideResult();
+    else renderProblems(report);
+  }
   return report;
 }
 
@@ -356,6 +363,12 @@ function showProblems(report, { focus = true } = {}) {
       warnings: report.warnings.filter((w) => w.path === path),
     });
   }
+  renderProblems(report);
+  if (focus) resultTitle.focus();
+}
+
+/** The problem list and Dwolla's 400 body for a report (the field messages are the form's). */
+function renderProblems(report) {
   result.dataset.kind = 'error';
   result.classList.add('result-error');
   resultTitle.textContent = t('problemsTitle')(report.errors.length);
@@ -364,7 +377,6 @@ function showProblems(report, { focus = true } = {}) {
   resultList.hidden = false;
   renderJson(resultJson, toDwollaError(report), t('errorBody'));
   result.hidden = false;
-  if (focus) resultTitle.focus();
 }
 
 /** Writes the page's own words in the current language (not the validator's messages). */
@@ -449,6 +461,10 @@ async function main() {
 
   // A page restored from the back/forward cache, or refilled by the browser, keeps its values.
   window.addEventListener('pageshow', () => refresh());
+  followAddress(LANGS, () => ({ lang, operation }), (asked) => {
+    lang = asked.lang;
+    setMode(asked.operation === 'retry');
+  });
 
   setMode(operation === 'retry');
   document.documentElement.dataset.ready = 'true';

@@ -16,6 +16,7 @@ import init, {
 } from '../pkg/index.js';
 import {
   showNote, problemItems, renderJson, codeSentence, applyWords, keepInUrl, showReadiness, addressState, loadPackage,
+  followAddress,
 } from './page.js';
 
 // ---------------------------------------------------------------------------------------
@@ -30,6 +31,7 @@ const UI = {
     retryToggleHint: 'Shows the form as a business sees it after Dwolla returned the status retry: the controller\'s full 9-digit Social Security number is then needed, or the controller may be left out.',
     retryNoticeTitle: 'We couldn\'t verify your business yet',
     retryNoticeBody: 'Dwolla returned this application with the status <code>retry</code>. Check each detail; the controller\'s <strong>full 9-digit Social Security number</strong> is needed, or you may retry the business details alone and leave the controller out.',
+    retryNoticeBodySole: 'Dwolla returned this application with the status <code>retry</code>. Check each detail; your <strong>full 9-digit Social Security number</strong> is needed.',
     create: {
       title: 'Open a business account',
       lede: 'Tell us about your business and the people who run it. We check each detail as you go.',
@@ -165,6 +167,7 @@ const UI = {
     retryToggleHint: 'Muestra el formulario como lo ve una empresa cuando Dwolla devolvió el estado retry: entonces se necesita el número de Seguro Social completo, de 9 dígitos, de la persona que controla la empresa, o se puede dejar fuera a esa persona.',
     retryNoticeTitle: 'Todavía no hemos podido verificar su empresa',
     retryNoticeBody: 'Dwolla devolvió esta solicitud con el estado <code>retry</code>. Revise cada dato; se necesita el <strong>número de Seguro Social completo, de 9 dígitos</strong>, de la persona que controla la empresa, o puede reintentar solo los datos de la empresa sin ella.',
+    retryNoticeBodySole: 'Dwolla devolvió esta solicitud con el estado <code>retry</code>. Revise cada dato; se necesita su <strong>número de Seguro Social completo, de 9 dígitos</strong>.',
     create: {
       title: 'Abra una cuenta de empresa',
       lede: 'Cuéntenos sobre su empresa y las personas que la dirigen. Comprobamos cada dato sobre la marcha.',
@@ -536,6 +539,10 @@ function setFieldsetActive(fieldset, on, form) {
 /** The business type and the retry switch decide which groups of fields the form has. */
 function structureBusiness() {
   const type = businessType();
+  // A sole proprietor has no controller: the retry notice speaks of their own SSN.
+  const notice = $('retry-notice-body');
+  notice.dataset.i18nHtml = type === 'soleProprietorship' ? 'retryNoticeBodySole' : 'retryNoticeBody';
+  notice.innerHTML = t(notice.dataset.i18nHtml);
   setFieldsetActive($('sole-fields'), type === 'soleProprietorship', business);
   $('controller-skip').hidden = !(hasController() && operation === 'retry');
   if ($('controller-skip').hidden) omit.checked = false;
@@ -575,6 +582,12 @@ function markRequired(controls, requiredOf, countryFor) {
 function refresh() {
   const report = validateCustomer(business.body(), options());
   showReadiness(report, { submit, checkButton, status }, t);
+  // A problem list already shown follows the form: fixed problems leave it, and it
+  // goes once the form is valid (never a list of errors that no longer hold).
+  if (result.dataset.kind === 'error') {
+    if (report.valid) hideResult();
+    else renderProblems(report);
+  }
   return report;
 }
 
@@ -597,6 +610,12 @@ function showRequest(body, { focus = true } = {}) {
 
 function showProblems(report, { focus = true } = {}) {
   business.showAll(report);
+  renderProblems(report);
+  if (focus) $('result-title').focus();
+}
+
+/** The problem list and Dwolla's 400 body for a report (the field messages are the form's). */
+function renderProblems(report) {
   result.dataset.kind = 'error';
   result.classList.add('result-error');
   $('result-title').textContent = t('problemsTitle')(report.errors.length);
@@ -605,12 +624,16 @@ function showProblems(report, { focus = true } = {}) {
   $('result-list').hidden = false;
   renderJson($('result-json'), toDwollaError(report), t('errorBody'));
   result.hidden = false;
-  if (focus) $('result-title').focus();
 }
 
 function afterBusinessChange(el, how) {
   if (result.dataset.kind === 'request') hideResult(); // that body is no longer what the form holds
-  if (how === 'leave' && (el.name === 'businessType' || el.hasAttribute('data-country-of'))) structureBusiness();
+  if (how === 'leave' && (el.name === 'businessType' || el.hasAttribute('data-country-of'))) {
+    structureBusiness();
+    // The type and the country decide which fields are required (an EIN, a passport):
+    // every message shown is judged again under the new rules.
+    business.judgeAgain();
+  }
   // A ZIP/state hint sits under the postal code but depends on the state too.
   if (how === 'leave' && (el.name === 'state' || leaf(el.name) === 'stateProvinceRegion')) {
     const zip = el.name === 'state' ? $('postalCode') : el.closest('[data-address]').querySelector('[name$="/postalCode"]');
@@ -716,6 +739,11 @@ function removeOwner(i) {
   (next || $('owner-add')).focus();
 }
 
+/** The owner form's status line: how many problems keep the owner from being saved. */
+function showOwnerProblems(report) {
+  $('owner-status').textContent = report.valid ? '' : t('ownerProblems')(report.errors.length);
+}
+
 function saveOwner() {
   for (const el of ownerForm.controls()) {
     if (el.tagName === 'INPUT') el.value = normalizeField(leaf(el.name), el.value);
@@ -724,7 +752,7 @@ function saveOwner() {
   const report = validateAs('beneficial-owner', body, options());
   if (!report.valid) {
     ownerForm.showAll(report);
-    $('owner-status').textContent = t('ownerProblems')(report.errors.length);
+    showOwnerProblems(report);
     const first = ownerForm.controls().find((el) => el.getAttribute('aria-invalid') === 'true');
     first?.focus();
     return;
@@ -805,7 +833,9 @@ async function checkDocument() {
   showDocumentMessage(documentFile, msgFile, fileError && inLang(fileError));
   if (report.valid) {
     codeSentence($('document-result-lede'), t('documentLede'));
-    renderJson($('document-json'), described, t('uploadRequest'));
+    // What the multipart POST .../documents sends: the type and the file. Whose
+    // document it is picks the Customer or owner URL; it is not a field of the form.
+    renderJson($('document-json'), { documentType: meta.documentType, file: described.file }, t('uploadRequest'));
     docResult.hidden = false;
   }
   done();
@@ -980,6 +1010,8 @@ function redraw() {
   structureOwner();
   business.judgeAgain();
   ownerForm.judgeAgain();
+  // A status line shown is written again, in this language, for the form as it is now.
+  if ($('owner-status').textContent !== '') showOwnerProblems(validateAs('beneficial-owner', ownerForm.body(), options()));
   renderOwners();
   showStatus();
   if (result.dataset.kind === 'request') showRequest(JSON.parse($('result-json').textContent), { focus: false });
@@ -1061,6 +1093,10 @@ async function main() {
   statusSelect.addEventListener('change', () => showStatus());
 
   window.addEventListener('pageshow', () => refresh());
+  followAddress(LANGS, () => ({ lang, operation }), (asked) => {
+    lang = asked.lang;
+    setMode(asked.operation === 'retry');
+  });
   setMode(operation === 'retry');
   document.documentElement.dataset.ready = 'true';
 }

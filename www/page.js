@@ -109,6 +109,19 @@ export function addressState(params, langs) {
 }
 
 /**
+ * Calls `apply({lang, operation})` when Back or Forward lands on an entry of this page
+ * whose address asks for another state than the page shows: `keepInUrl` rewrites the
+ * current entry only, so the entry before a hash link keeps the state it had then.
+ */
+export function followAddress(langs, current, apply) {
+  window.addEventListener('popstate', () => {
+    const asked = addressState(new URLSearchParams(window.location.search), langs);
+    const now = current();
+    if (asked.lang !== now.lang || asked.operation !== now.operation) apply(asked);
+  });
+}
+
+/**
  * Loads the package (`init`); when it cannot be loaded, says so in `loadError`,
  * clears the submit status, and throws on.
  */

@@ -460,7 +460,7 @@ for (const vp of VIEWPORTS) {
       await docChecked(++n);
       await assertClean('document-file');
       assert.deepEqual(JSON.parse(await page.locator('#document-json').textContent()),
-        { documentType: 'license', for: 'controller', file: { name: 'license.jpg', type: 'image/jpeg', size: JPEG.length } });
+        { documentType: 'license', file: { name: 'license.jpg', type: 'image/jpeg', size: JPEG.length } });
       // A PDF is a business document only.
       await choose('articles.pdf', 'application/pdf', PDF);
       await docChecked(++n);
@@ -494,6 +494,67 @@ for (const vp of VIEWPORTS) {
       await page.locator('#status-select').selectOption('document');
       await page.locator('#status-to-document').click();
       assert.equal(await page.evaluate(() => document.activeElement.id), 'document-for');
+      assertHealthy();
+    });
+
+    it('what is shown follows the form: a type\'s rules, the problem list, the language, the address', { timeout: 180_000 }, async () => {
+      await load();
+      // An EIN left empty on an llc is required; once the type is a sole
+      // proprietorship it is optional, and its message goes.
+      await enter('businessType', 'llc');
+      await enter('ein', '1');
+      await enter('ein', '');
+      await assertError('ein', validateCustomer({ type: 'business', businessType: 'llc' }).errors.find((e) => e.path === '/ein')?.message);
+      await enter('businessType', 'soleProprietorship');
+      await assertClean('ein');
+      // The problem list shown follows the fixes, and goes once the form is valid.
+      await page.locator('#check').click();
+      await page.locator('#result[data-kind="error"]').waitFor();
+      const listed = () => page.locator('#result-list li').count();
+      const before = await listed();
+      assert.ok(before > 1, `${before} problems listed`);
+      await fill({ ...BUSINESS, businessType: 'soleProprietorship', ein: '' });
+      assert.ok(await listed() < before, 'fixed problems leave the list');
+      await fill({ dateOfBirth: '1980-01-31', ssn: '202-99-1516' });
+      assert.equal(await page.locator('#submit').isDisabled(), false);
+      assert.equal(await page.locator('#result').isHidden(), true, 'no list of problems once there are none');
+      // In retry mode a sole proprietor is asked for their own SSN: no controller.
+      await page.locator('#retry-toggle').check();
+      const notice = await page.locator('#retry-notice-body').textContent();
+      assert.ok(notice.includes('your full 9-digit') && !notice.includes('controller'), notice);
+      await page.locator('#retry-toggle').uncheck();
+      // The owner form's status line is written again in the language chosen.
+      await enter('businessType', 'llc');
+      await page.locator('#owner-add').click();
+      await page.locator('#owner-save').click();
+      const ownerStatus = () => page.locator('#owner-status').textContent();
+      assert.match(await ownerStatus(), /details? need/);
+      await page.locator('#lang-switch button[data-lang="es"]').click();
+      assert.match(await ownerStatus(), /dato/);
+      assertHealthy();
+    });
+
+    it('Back lands on the state its address asks for, and the status card\'s retry button leaves focus on the form', { timeout: 120_000 }, async () => {
+      await load();
+      // A hash link makes a new history entry; the language and mode then change only
+      // that entry's address. Back returns to the entry before: English, create mode.
+      await page.locator('a[href="#owners-card"]').first().click();
+      await page.locator('#lang-switch button[data-lang="es"]').click();
+      await page.locator('#retry-toggle').check();
+      assert.equal(await page.evaluate(() => location.search), '?lang=es&mode=retry');
+      await page.goBack();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      assert.equal(await page.locator('#retry-toggle').isChecked(), false);
+      assert.equal(await page.evaluate(() => location.search), '');
+      await page.goForward();
+      await page.waitForFunction(() => document.documentElement.lang === 'es');
+      assert.equal(await page.locator('#retry-toggle').isChecked(), true);
+      // The status card's button opens retry mode and puts focus on the form's title.
+      await load('?status=retry');
+      await page.locator('#status-to-retry').focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await page.locator('#retry-toggle').isChecked(), true);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'title');
       assertHealthy();
     });
 
