@@ -301,6 +301,14 @@ for (const vp of VIEWPORTS) {
       await page.locator('#result-list a').first().click();
       assert.equal(await page.evaluate(() => document.activeElement.name), report.errors[0].path.slice(1));
       if (vp.name === 'desktop') await screenshot(page, 'desktop-missing');
+      // The list shown follows the fixes, each in the package's words, and goes
+      // once the payload is valid.
+      await enter(page, 'email', 'jane@example.com');
+      const fixed = validateCustomer({ firstName: 'Jane', email: 'jane@example.com', type: 'personal', address1: 'PO Box 12' });
+      assert.deepEqual(await page.locator('#result-list li').allTextContents(), fixed.errors.map((e) => e.message));
+      await fillPerson(page);
+      assert.equal(await page.locator('#submit').isDisabled(), false);
+      assert.equal(await result.isHidden(), true);
       assertHealthy();
     });
 
