@@ -480,6 +480,17 @@ function callEnded() {
   }
 }
 
+/** `use(validator)` with the validator of these options, kept alive until it returns. */
+function withValidator(options, use) {
+  const v = validatorFor(options);
+  activeCalls++;
+  try {
+    return use(v);
+  } finally {
+    callEnded();
+  }
+}
+
 function validatorFor(options) {
   if (lastValidator !== null && options === lastOptions
       && (options === undefined || options === null || unchanged(options))
@@ -522,6 +533,7 @@ function validatorFor(options) {
  */
 export function validateCustomer(payload, options) {
   needReady();
+  // withValidator written out: the hot path makes no closure.
   const v = validatorFor(options);
   activeCalls++;
   try {
@@ -553,13 +565,17 @@ export function createValidator(options) {
   return {
     validateCustomer: (payload) => validateObject(live(), payload),
     validateCustomerText: (text) => validateText(live(), stringArg(text, 'text')),
+    // The value is read (its getters run) before the validator is asked for, so a
+    // getter that freed it meets the TypeError, not a freed validator.
     validateField: (field, value) => {
+      stringArg(field, 'field');
       const json = payloadJson(value);
-      return answer(live().validate_field(stringArg(field, 'field'), json));
+      return answer(live().validate_field(field, json));
     },
     validateAs: (kind, payload) => {
+      stringArg(kind, 'kind');
       const json = payloadJson(payload);
-      return answer(live().validate_as(stringArg(kind, 'kind'), json));
+      return answer(live().validate_as(kind, json));
     },
     /** Releases the wasm memory now rather than when the object is collected; again, nothing. */
     free: () => {
@@ -579,13 +595,7 @@ export function createValidator(options) {
 export function validateCustomerText(text, options) {
   needReady();
   stringArg(text, 'text');
-  const v = validatorFor(options);
-  activeCalls++;
-  try {
-    return validateText(v, text);
-  } finally {
-    callEnded();
-  }
+  return withValidator(options, (v) => validateText(v, text));
 }
 
 /**
@@ -596,13 +606,7 @@ export function validateCustomerText(text, options) {
 export function validateAs(kind, payload, options) {
   needReady();
   stringArg(kind, 'kind');
-  const v = validatorFor(options);
-  activeCalls++;
-  try {
-    return answer(v.validate_as(kind, payloadJson(payload)));
-  } finally {
-    callEnded();
-  }
+  return withValidator(options, (v) => answer(v.validate_as(kind, payloadJson(payload))));
 }
 
 /** Validates a beneficial owner payload. */
@@ -686,13 +690,7 @@ export function validateField(field, value, options) {
   needReady();
   stringArg(field, 'field');
   checkShapeOption(options);
-  const v = validatorFor(options);
-  activeCalls++;
-  try {
-    return answer(v.validate_field(field, payloadJson(value)));
-  } finally {
-    callEnded();
-  }
+  return withValidator(options, (v) => answer(v.validate_field(field, payloadJson(value))));
 }
 
 // options.type names a shape, as fieldRules' argument does: an unknown one is the

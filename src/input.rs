@@ -356,6 +356,24 @@ mod tests {
         let second = format!("{{\"a\":1}}\n{BOM}{{\"b\":2}}\n");
         let r = records(second.as_bytes());
         assert!(r[0].value.is_ok() && r[1].value.is_err());
+        // Read in two runs, the second starting on line 2: the same records.
+        let at = second.find('\n').unwrap() + 1;
+        let mut runs = records_from(&second.as_bytes()[..at], 1);
+        runs.extend(records_from(&second.as_bytes()[at..], 2));
+        assert_eq!(runs, r);
+        // Two marks: one is the file's, the other is not JSON, however the input is cut.
+        let twice = format!("{BOM}{BOM}{{\"a\":1}}\n{{\"b\":2}}\n");
+        for parts in [1, 2, 3] {
+            let cut: Vec<Record> = pieces(twice.as_bytes(), parts)
+                .iter()
+                .flat_map(Piece::records)
+                .collect();
+            assert_eq!(cut, records(twice.as_bytes()), "{parts} parts");
+            assert!(
+                cut[0].value.is_err() && cut[1].value.is_ok(),
+                "{parts} parts"
+            );
+        }
         assert!(read_text(&format!("{BOM}{{\"a\":1}}")).is_err());
     }
 

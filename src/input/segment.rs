@@ -51,8 +51,14 @@ impl<'a, T, F: Fn(Node<'a>, &'a [u8]) -> Result<T, InputError>> Finish<'a, T> fo
 impl<'a> Piece<'a> {
     /// All of `bytes`, read as a whole input that starts on line `first_line`.
     pub fn whole(bytes: &'a [u8], first_line: usize) -> Self {
+        // Only the start of a file (its line 1) may hold the file's byte-order mark.
+        let bytes = if first_line == 1 {
+            without_bom(bytes)
+        } else {
+            bytes
+        };
         Piece {
-            bytes: without_bom(bytes),
+            bytes,
             first_line,
             mode: Mode::WholeInput,
         }
@@ -80,7 +86,7 @@ impl<'a> Piece<'a> {
     }
 
     /// Each record with the text it was read from; for the elements of an input
-    /// that is one JSON array, that is the text of the whole array.
+    /// that is one JSON array, each element's own text.
     pub fn records_with_text(&self) -> Vec<(Record, &'a [u8])> {
         let mut out = Vec::new();
         self.read(&value_of, &mut |line, value, text| {
@@ -215,9 +221,14 @@ fn first_bad_string<'n>(node: &'n Node<'_>) -> Option<&'n str> {
 /// is broken (a line that leaves a `{` open makes the rest of the input one) is cut
 /// where `read_parts` would cut it, so that it too is read on every core.
 pub fn pieces(bytes: &[u8], parts: usize) -> Vec<Piece<'_>> {
+    // The mark is left out here once, for every way the input is cut.
     let bytes = without_bom(bytes);
     if parts <= 1 || first_non_space(bytes) == Some(b'[') {
-        return vec![Piece::whole(bytes, 1)];
+        return vec![Piece {
+            bytes,
+            first_line: 1,
+            mode: Mode::WholeInput,
+        }];
     }
     cut_pieces(bytes, 1, parts)
 }

@@ -111,15 +111,15 @@ pub fn run(args: &Args, out: &mut impl Write) -> Outcome {
             // before the next are read, so only so many reports are held.
             for group in chunk.pieces(workers).chunks(workers) {
                 if let [piece] = group {
-                    // One piece: printed as it is read, nothing held.
-                    check_and_print(args, piece, &done, &mut printer, out, name)?;
+                    // One piece: printed as it is read, nothing held. A panic here
+                    // fails the run as a worker's does.
+                    catching(name, || {
+                        check_and_print(args, piece, &done, &mut printer, out, name)
+                    })?;
                     continue;
                 }
-                let results = check_pieces(args, group, &done, show_progress).map_err(|WorkerPanicked| {
-                    Failure::Fatal(format!(
-                        "internal error: a worker thread failed while checking {name}; the run is incomplete"
-                    ))
-                })?;
+                let results = check_pieces(args, group, &done, show_progress)
+                    .map_err(|WorkerPanicked| incomplete(name))?;
                 for (line, report) in results.iter().flatten() {
                     printer.record(out, name, *line, report)?;
                 }
@@ -128,6 +128,20 @@ pub fn run(args: &Args, out: &mut impl Write) -> Outcome {
         })?;
     }
     printer.finish(out, "record")
+}
+
+/// The failure of a run in which checking panicked: some records were not checked.
+fn incomplete(name: &str) -> Failure {
+    Failure::Fatal(format!(
+        "internal error: checking {name} failed; the run is incomplete"
+    ))
+}
+
+/// Runs `work` on this thread; a panic in it is the run's failure ([`incomplete`]),
+/// as a worker thread's is, never a bare panic and exit 101.
+fn catching<R>(name: &str, work: impl FnOnce() -> Result<R, Failure>) -> Result<R, Failure> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+        .unwrap_or_else(|_| Err(incomplete(name)))
 }
 
 /// Checks the records of one piece on this thread, printing each report as soon
@@ -181,6 +195,13 @@ mod tests {
             on_threads(&items, |i| i * 2),
             Ok((0..16).map(|i| i * 2).collect())
         );
+    }
+
+    #[test]
+    fn a_panic_on_this_thread_fails_the_run_as_a_workers_does() {
+        let run: Result<(), Failure> = catching("in.ndjson", || panic!("a rule failed"));
+        assert_eq!(run, Err(incomplete("in.ndjson")));
+        assert_eq!(catching("in.ndjson", || Ok(7)), Ok(7));
     }
 
     #[test]

@@ -17,9 +17,11 @@ use std::io::{self, Read};
 /// How much of an input is held at once (see the module documentation).
 pub const CHUNK_BYTES: usize = 8 << 20;
 
-/// At most about this many lines go in one piece: a piece's reports are held until
-/// it is printed, and a report is far larger than a short bad line (`x`), so pieces
-/// are cut by lines as well as by bytes. Pieces can only be cut at line breaks.
+/// About this many lines go in one piece: a piece's reports are held until it is
+/// printed, and a report is far larger than a short bad line (`x`), so a chunk of
+/// many lines is cut into more pieces. They are cut evenly by bytes (and only at
+/// line breaks), so the bound holds for lines of even length; short lines beside
+/// a very long one share a piece, and memory is then bounded by the chunk's size.
 const LINES_PER_PIECE: usize = 16 << 10;
 
 /// How much input is held at once: DWOLLA_VALIDATOR_CHUNK_BYTES (at least 1), or

@@ -3,13 +3,14 @@
 use crate::args::Args;
 use crate::output::{Failure, Outcome, Printer};
 use dwolla_validator::documents::{
-    validate_document, validate_document_count, FileFacts, SIGNATURE_BYTES,
+    validate_document, validate_document_count, FileFacts, MAX_FILE_BYTES, SIGNATURE_BYTES,
 };
 use std::io::{self, Read, Write};
 
 /// Reads a file's size and first bytes, never the rest of it. A stream that is not
-/// a regular file (a FIFO, `/dev/stdin`) has no size to ask for: it is read to its
-/// end and counted, a piece at a time.
+/// a regular file (a FIFO, `/dev/stdin`) has no size to ask for: it is read and
+/// counted, but only until it is past what Dwolla takes (an endless one, such as
+/// `/dev/zero`, is then too large, not read for ever).
 fn file_facts(path: &str) -> io::Result<(u64, Vec<u8>)> {
     let mut f = std::fs::File::open(path)?;
     let meta = f.metadata()?;
@@ -20,7 +21,8 @@ fn file_facts(path: &str) -> io::Result<(u64, Vec<u8>)> {
     let size = if meta.is_file() {
         meta.len()
     } else {
-        head.len() as u64 + io::copy(&mut f, &mut io::sink())?
+        let past_the_limit = MAX_FILE_BYTES + 1 - head.len() as u64;
+        head.len() as u64 + io::copy(&mut f.take(past_the_limit), &mut io::sink())?
     };
     Ok((size, head))
 }
