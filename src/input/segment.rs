@@ -111,15 +111,14 @@ impl<'a> Piece<'a> {
             // payload may be) on its own, as a line of NDJSON is. Not one array
             // (`[1]\n[2]`, or broken): read it as any other text.
             if let Some(spans) = element_spans(bytes) {
-                let mut at = Place::start(self.first_line);
-                for (start, end) in spans {
-                    let element = &bytes[start..end];
-                    at.advance(bytes, start);
-                    let item = parse_node_record(element)
-                        .and_then(|node| finish(node, element))
-                        .map_err(|e| at.locate(e));
-                    emit(None, item, element);
-                }
+                // An element is reported without a line, as array elements always were.
+                read_spans(
+                    bytes,
+                    &spans,
+                    self.first_line,
+                    finish,
+                    &mut |_, item, element| emit(None, item, element),
+                );
                 return;
             }
         }
@@ -504,11 +503,24 @@ fn read_values<'a, T>(
     let Some(spans) = value_spans(text) else {
         return Reading::Broken(Place::start(line).locate(whole_error));
     };
-    // The spans come in order: where each starts is found by moving on from the
-    // last one, so many values on one line (or lines ended by a lone `\r`) cost
-    // linear time, not a count from the segment's start for each.
+    read_spans(text, &spans, line, finish, emit);
+    Reading::Read
+}
+
+/// Reads each span of `text` (which starts at a line start, on `line`) as one
+/// record, held to the strict rules on its own, and emits it with the line it
+/// starts on. The spans come in order: where each starts is found by moving on
+/// from the last one, so many values on one line (or lines ended by a lone `\r`)
+/// cost linear time, not a count from the text's start for each.
+fn read_spans<'a, T>(
+    text: &'a [u8],
+    spans: &[(usize, usize)],
+    line: usize,
+    finish: &impl Finish<'a, T>,
+    emit: &mut impl FnMut(Option<usize>, Result<T, InputError>, &'a [u8]),
+) {
     let mut at = Place::start(line);
-    for (start, end) in spans {
+    for &(start, end) in spans {
         let value = &text[start..end];
         at.advance(text, start);
         let record = parse_node_record(value)
@@ -516,7 +528,6 @@ fn read_values<'a, T>(
             .map_err(|e| at.locate(e));
         emit(Some(at.line), record, value);
     }
-    Reading::Read
 }
 
 /// A place in a text, as an offset and the line and column there, moved forward
