@@ -268,7 +268,9 @@ fn check_file(file: &FileFacts, whom: DocumentFor, report: &mut Report) {
             push(
                 report,
                 Code::Invalid,
-                Msg::FileSignature,
+                Msg::FileSignature {
+                    pdf: whom == DocumentFor::Business,
+                },
                 "File",
                 "/file",
                 "file_signature",
@@ -493,12 +495,23 @@ mod tests {
             &facts("a.jpg", 100, PNG),
         );
         assert_eq!(rules(&r), ["file_signature"]);
+        // A person's document may not be a PDF: the message does not offer one.
+        assert!(
+            !r.errors[0].message.contains("PDF"),
+            "{}",
+            r.errors[0].message
+        );
         let r = validate_document(
             Some("other"),
             DocumentFor::Business,
             &facts("a.pdf", 100, JPEG),
         );
         assert_eq!(rules(&r), ["file_signature"]);
+        assert!(
+            r.errors[0].message.contains("PDF"),
+            "{}",
+            r.errors[0].message
+        );
         // Too short to be a PNG at all.
         let r = validate_document(
             Some("passport"),

@@ -165,7 +165,10 @@ pub enum Msg {
         max: u64,
     },
     /// The file's first bytes are not the format its name says.
-    FileSignature,
+    FileSignature {
+        /// Whether PDF is accepted (business documents), so may be suggested.
+        pdf: bool,
+    },
     /// More uploads than Dwolla holds for review.
     TooManyDocuments {
         /// The most documents awaiting review.
@@ -337,7 +340,8 @@ impl Msg {
             Msg::FileTypeMismatch => format!("{f} no coincide con la extensión del nombre del archivo."),
             Msg::FileEmpty => format!("{f} está vacío; vuelva a elegir el archivo."),
             Msg::FileTooLarge { max } => format!("{f} admite como máximo {max} bytes (el límite de 10 MiB de Dwolla menos el sobre de la solicitud)."),
-            Msg::FileSignature => format!("{f} no es el tipo de archivo que indica su nombre; expórtelo de nuevo como JPEG, PNG o PDF real."),
+            Msg::FileSignature { pdf: false } => format!("{f} no es el tipo de archivo que indica su nombre; expórtelo de nuevo como JPEG o PNG real."),
+            Msg::FileSignature { pdf: true } => format!("{f} no es el tipo de archivo que indica su nombre; expórtelo de nuevo como JPEG, PNG o PDF real."),
             Msg::TooManyDocuments { max } => format!("{f} dejaría más de {max} documentos pendientes de revisión; espere una revisión antes de subir más."),
             Msg::NotByteCount => format!("{f} debe ser un número entero de bytes."),
             Msg::JsonSyntax { problem, line, column } => {
@@ -435,7 +439,8 @@ impl Msg {
             Msg::FileTypeMismatch => labelled(label, " does not match the file name's extension."),
             Msg::FileEmpty => labelled(label, " is empty; choose the file again."),
             Msg::FileTooLarge { max } => format!("{label} must be at most {max} bytes (Dwolla's 10 MiB upload limit less the request envelope)."),
-            Msg::FileSignature => labelled(label, " is not the kind of file its name says; export it again as a real JPEG, PNG or PDF."),
+            Msg::FileSignature { pdf: false } => labelled(label, " is not the kind of file its name says; export it again as a real JPEG or PNG."),
+            Msg::FileSignature { pdf: true } => labelled(label, " is not the kind of file its name says; export it again as a real JPEG, PNG or PDF."),
             Msg::TooManyDocuments { max } => format!("{label} would leave more than {max} documents awaiting review; wait for a review before uploading more."),
             Msg::NotByteCount => labelled(label, " must be a whole number of bytes."),
             Msg::JsonSyntax { problem, line, column } => {
@@ -533,7 +538,8 @@ mod tests {
             Msg::FileTypeMismatch,
             Msg::FileEmpty,
             Msg::FileTooLarge { max: 10 },
-            Msg::FileSignature,
+            Msg::FileSignature { pdf: false },
+            Msg::FileSignature { pdf: true },
             Msg::TooManyDocuments { max: 4 },
             Msg::NotByteCount,
             Msg::EmailTypo {

@@ -164,7 +164,8 @@ fn catalog() -> &'static HashSet<String> {
             Msg::FileTooLarge {
                 max: documents::MAX_FILE_BYTES,
             },
-            Msg::FileSignature,
+            Msg::FileSignature { pdf: false },
+            Msg::FileSignature { pdf: true },
             Msg::TooManyDocuments {
                 max: documents::MAX_PENDING_DOCUMENTS,
             },
