@@ -497,6 +497,9 @@ function validatorFor(options) {
       && (lastDay === '' || lastDay === todayUtc())) {
     return lastValidator;
   }
+  // options.type names a shape; an unknown one is refused here as createValidator
+  // refuses it, whatever the call (validateCustomer reads the shape from the payload).
+  checkShapeOption(options);
   const key = optionsJson(options);
   let v = validators.get(key);
   if (v === undefined) {

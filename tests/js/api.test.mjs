@@ -268,6 +268,17 @@ test('a call whose payload calls again with many other options still answers', (
   }
 });
 
+test('an unknown options.type is refused by every call that takes options, as by createValidator', () => {
+  const opts = { today: TODAY, type: 'martian' };
+  assert.throws(() => dv.createValidator(opts), TypeError);
+  for (const call of [() => dv.validateCustomer(valid, opts), () => dv.validateCustomerText(JSON.stringify(valid), opts),
+    () => dv.validateAs('personal', valid, opts), () => dv.validateField('ssn', '1234', opts)]) {
+    assert.throws(call, (e) => e instanceof TypeError && /options\.type must be one of/.test(e.message));
+  }
+  // A shape it names is taken, and changes nothing for a whole Customer.
+  assert.deepEqual(dv.validateCustomer(valid, { today: TODAY, type: 'personal' }), dv.validateCustomer(valid, { today: TODAY }));
+});
+
 test('a freed validator: free again does nothing, and a call says it was freed', () => {
   const v = dv.createValidator({ today: TODAY });
   assert.equal(v.validateCustomer(valid).valid, true);
