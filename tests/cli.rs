@@ -341,17 +341,24 @@ fn document_command_reads_only_what_it_needs() {
         b"",
     );
     assert_eq!(person_pdf.status.code(), Some(1));
-    let too_many = run(
-        &[
-            "document",
-            "--type",
-            "idCard",
-            "--pending",
-            "4",
-            &docs("id-card.png"),
-        ],
-        b"",
-    );
+    // One file, with four uploads already awaiting review: the upload is refused.
+    let image = docs("id-card.png");
+    let too_many_with = |format: &str| {
+        run(
+            &[
+                "document",
+                "--format",
+                format,
+                "--type",
+                "idCard",
+                "--pending",
+                "4",
+                &image,
+            ],
+            b"",
+        )
+    };
+    let too_many = too_many_with("text");
     let said = String::from_utf8_lossy(&too_many.stdout);
     assert!(said.contains("document_count"));
     // The upload as a whole is refused; the one file is still one document.
@@ -360,19 +367,7 @@ fn document_command_reads_only_what_it_needs() {
         said.contains("1 document checked: 1 valid, 0 invalid."),
         "{said}"
     );
-    let as_json = run(
-        &[
-            "document",
-            "--format",
-            "json",
-            "--type",
-            "idCard",
-            "--pending",
-            "4",
-            &docs("id-card.png"),
-        ],
-        b"",
-    );
+    let as_json = too_many_with("json");
     let rows = json_lines(&as_json);
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0]["upload"], true);
